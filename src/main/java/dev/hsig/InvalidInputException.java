@@ -1,0 +1,13 @@
+package dev.hsig;
+
+/**
+ * A user-supplied value that hsig cannot accept. The message is one line that names the bad value and says
+ * what is allowed; the command line prints it as {@code hsig: error: MESSAGE} and exits with status 2.
+ */
+public final class InvalidInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hsig.arithmetic;
+
+import dev.hsig.InvalidInputException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * How the exact result is quantized to the output format: the ap_fixed / MATLAB {@code fi} family. Mind the
+ * names: {@code nearest-up} sends ties toward +infinity (AP_RND), which is not Java's HALF_UP (that one sends
+ * ties away from zero, our {@code nearest-away}).
+ */
+public enum RoundingMode {
+    FLOOR("floor", "AP_TRN", "toward -infinity (truncation)"),
+    CEIL("ceil", "(none; MATLAB 'ceil')", "toward +infinity"),
+    ZERO("zero", "AP_TRN_ZERO", "toward zero"),
+    NEAREST_UP("nearest-up", "AP_RND", "to nearest, ties toward +infinity"),
+    NEAREST_DOWN("nearest-down", "AP_RND_MIN_INF", "to nearest, ties toward -infinity"),
+    NEAREST_ZERO("nearest-zero", "AP_RND_ZERO", "to nearest, ties toward zero"),
+    NEAREST_AWAY("nearest-away", "AP_RND_INF", "to nearest, ties away from zero"),
+    NEAREST_EVEN("nearest-even", "AP_RND_CONV", "to nearest, ties to even (convergent)");
+
+    public static final RoundingMode DEFAULT = NEAREST_EVEN;
+
+    private final String cliName;
+    private final String apName;
+    private final String meaning;
+
+    RoundingMode(String cliName, String apName, String meaning) {
+        this.cliName = cliName;
+        this.apName = apName;
+        this.meaning = meaning;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String apName() {
+        return apName;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public boolean isNearest() {
+        return name().startsWith("NEAREST");
+    }
+
+    public static RoundingMode parse(String text) {
+        for (RoundingMode m : values()) {
+            if (m.cliName.equals(text)) {
+                return m;
+            }
+        }
+        throw new InvalidInputException("rounding mode '" + text + "' is not valid: expected one of " + allNames());
+    }
+
+    public static String allNames() {
+        return Arrays.stream(values()).map(RoundingMode::cliName).collect(Collectors.joining(", "));
+    }
+
+    /** Rounds the exact rational {@code v} to an integer in this mode. */
+    public BigInteger round(Rational v) {
+        BigInteger floor = v.floor();
+        Rational frac = v.subtract(Rational.of(floor, BigInteger.ONE));
+        if (frac.signum() == 0) {
+            return floor;
+        }
+        BigInteger up = floor.add(BigInteger.ONE);
+        int half = frac.compareTo(Rational.HALF);
+        boolean negative = v.signum() < 0;
+        return switch (this) {
+            case FLOOR -> floor;
+            case CEIL -> up;
+            case ZERO -> negative ? up : floor;
+            case NEAREST_UP -> half >= 0 ? up : floor;
+            case NEAREST_DOWN -> half > 0 ? up : floor;
+            case NEAREST_ZERO -> half > 0 || (half == 0 && negative) ? up : floor;
+            case NEAREST_AWAY -> half > 0 || (half == 0 && !negative) ? up : floor;
+            case NEAREST_EVEN -> half > 0 || (half == 0 && floor.testBit(0)) ? up : floor;
+        };
+    }
+
+    /**
+     * The mode that gives the same result as this one on every non-negative value. The datapath only rounds
+     * values it has already proven non-negative (the clip maps anything below zero to 0), so the sign-dependent
+     * modes reduce to sign-free ones there: zero is floor, nearest-zero is nearest-down, nearest-away is
+     * nearest-up.
+     */
+    public RoundingMode forNonNegative() {
+        return switch (this) {
+            case ZERO -> FLOOR;
+            case NEAREST_ZERO -> NEAREST_DOWN;
+            case NEAREST_AWAY -> NEAREST_UP;
+            default -> this;
+        };
+    }
+
+    /**
+     * Whether a non-negative value with the given bits just below the kept LSB rounds up: {@code half} is the
+     * first dropped bit, {@code sticky} is the OR of everything below it, {@code lsb} the kept LSB. Only defined
+     * for the sign-free modes that {@link #forNonNegative()} returns.
+     */
+    public boolean incrementNonNegative(boolean lsb, boolean half, boolean sticky) {
+        return switch (forNonNegative()) {
+            case FLOOR -> false;
+            case CEIL -> half || sticky;
+            case NEAREST_UP -> half;
+            case NEAREST_DOWN -> half && sticky;
+            case NEAREST_EVEN -> half && (sticky || lsb);
+            default -> throw new IllegalStateException("not sign-free: " + this);
+        };
+    }
+
+    /** The same rule as {@link #incrementNonNegative} as a Verilog expression over three 1-bit wires. */
+    public String incrementVerilog(String lsb, String half, String sticky) {
+        return switch (forNonNegative()) {
+            case FLOOR -> "1'b0";
+            case CEIL -> half + " | " + sticky;
+            case NEAREST_UP -> half;
+            case NEAREST_DOWN -> half + " & " + sticky;
+            case NEAREST_EVEN -> half + " & (" + sticky + " | " + lsb + ")";
+            default -> throw new IllegalStateException("not sign-free: " + this);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.hsig.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** One subcommand of the command line. */
+interface Command {
+    String name();
+
+    /** One line for the overview. */
+    String summary();
+
+    /** Usage with every option, its allowed values and default, and a worked example. */
+    String help();
+
+    void run(String[] args, PrintWriter out) throws IOException;
+}

@@ -1,0 +1,74 @@
+package dev.hsig.cli;
+
+import dev.hsig.InvalidInputException;
+import dev.hsig.arithmetic.Rational;
+import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.datapath.Datapath;
+import dev.hsig.datapath.DatapathPlanner;
+import dev.hsig.format.QFormat;
+import dev.hsig.function.Config;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+/** {@code ./hsig eval}: the model on real inputs, with the exact value and the error in output ulps. */
+final class EvalCommand implements Command {
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String summary() {
+        return "evaluate the model on real inputs, with exact value and error";
+    }
+
+    @Override
+    public String help() {
+        return "usage: ./hsig eval [model options] VALUE...\n\n"
+                + "Each VALUE (an exact decimal such as -1.25 or a fraction such as 7/3) is quantized to the input\n"
+                + "format (nearest, ties to even, saturating) and run through the model. Prints one line per value:\n"
+                + "the value, the quantized input (raw and exact), the output (raw and exact), the exact function\n"
+                + "of the given value, and the error (output - exact) in output ulps.\n\n" + ModelOptions.usage()
+                + "\nexample:\n  ./hsig eval --function pytorch 0 1 -2.5 3\n";
+    }
+
+    @Override
+    public void run(String[] args, PrintWriter out) {
+        Arguments a = Arguments.parse(name(), args, 1, ModelOptions.NAMES, java.util.Set.of(), true);
+        Config config = ModelOptions.config(a);
+        if (a.positionals().isEmpty()) {
+            throw new InvalidInputException("eval needs at least one input VALUE, such as ./hsig eval 0.5 -1/3");
+        }
+        Datapath datapath = DatapathPlanner.plan(config);
+        QFormat in = config.input();
+        QFormat outFormat = config.output();
+        for (String text : a.positionals()) {
+            Rational x = Rational.parse(text);
+            long xRaw = quantize(x, in);
+            long yRaw = datapath.evaluate(xRaw);
+            Rational exact = config.function().apply(x);
+            Rational error = outFormat.value(yRaw).subtract(exact).scaleByPowerOfTwo(outFormat.fraction());
+            out.println("x=" + x.toDecimalString() + " x_raw=" + xRaw + " x_q=" + in.value(xRaw).toDecimalString()
+                    + " y_raw=" + yRaw + " y=" + outFormat.value(yRaw).toDecimalString() + " exact="
+                    + exact.toDecimalString() + " error_ulps=" + approx(error));
+        }
+    }
+
+    /** Round to nearest (ties to even) in the input format, saturating at its ends. */
+    static long quantize(Rational x, QFormat in) {
+        BigInteger raw = RoundingMode.NEAREST_EVEN.round(x.scaleByPowerOfTwo(in.fraction()));
+        return raw.max(BigInteger.valueOf(in.minRaw())).min(BigInteger.valueOf(in.maxRaw())).longValueExact();
+    }
+
+    /** Exact when the decimal expansion is finite and short, otherwise 9 significant digits. */
+    static String approx(Rational r) {
+        String exact = r.toDecimalString();
+        if (!exact.contains("/") && exact.length() <= 16) {
+            return exact;
+        }
+        return new BigDecimal(r.num()).divide(new BigDecimal(r.den()), new MathContext(9)).stripTrailingZeros()
+                .toPlainString();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hsig.cli;
+
+import dev.hsig.InvalidInputException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code hsig} command line. Bad input: one line {@code hsig: error: ...} on stderr and exit status 2;
+ * an internal failure: one line and exit status 1; never a stack trace.
+ */
+public final class Main {
+    public static final String VERSION = "0.1.0";
+
+    private static final Map<String, Command> COMMANDS = new TreeMap<>();
+
+    static {
+        for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand()}) {
+            COMMANDS.put(c.name(), c);
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                1 << 16));
+        int status = run(args, out);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one invocation, writing its normal output to {@code out}; returns the exit status. */
+    public static int run(String[] args, PrintWriter out) {
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+                out.print(overview());
+                return 0;
+            }
+            if (args[0].equals("--version")) {
+                out.println("hsig " + VERSION);
+                return 0;
+            }
+            Command command = COMMANDS.get(args[0]);
+            if (command == null) {
+                throw new InvalidInputException("unknown command '" + args[0] + "': expected one of "
+                        + String.join(", ", COMMANDS.keySet()) + " (see ./hsig --help)");
+            }
+            if (Arrays.asList(args).subList(1, args.length).contains("--help")) {
+                out.print(command.help());
+                return 0;
+            }
+            command.run(args, out);
+            return 0;
+        } catch (InvalidInputException e) {
+            out.flush();
+            System.err.println("hsig: error: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            out.flush();
+            System.err.println("hsig: error: " + oneLine(e.getCause()));
+            return 1;
+        } catch (RuntimeException | IOException | Error e) {
+            out.flush();
+            System.err.println("hsig: internal error: " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+        return m.replace('\n', ' ');
+    }
+
+    static String overview() {
+        StringBuilder s = new StringBuilder("""
+                hsig %s: correctly rounded shift-add hard-sigmoid cores, y = clip(alpha*x + beta, 0, 1)
+
+                usage: ./hsig COMMAND [options]      ./hsig COMMAND --help for a command's options
+
+                commands:
+                """.formatted(VERSION));
+        for (Command c : COMMANDS.values()) {
+            s.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+        }
+        s.append("""
+
+                  --help     this text
+                  --version  the version
+
+                example:
+                  ./hsig generate --input Q4.12 --output UQ1.15 --function keras --name k
+                """);
+        return s.toString();
+    }
+}

@@ -114,6 +114,22 @@ public enum RoundingMode {
         };
     }
 
+    /** Whether {@link #incrementNonNegative} reads the kept LSB (only ties-to-even does). */
+    public boolean readsLsb() {
+        return forNonNegative() == NEAREST_EVEN;
+    }
+
+    /** Whether {@link #incrementNonNegative} reads the first dropped bit. */
+    public boolean readsHalf() {
+        return forNonNegative() != FLOOR;
+    }
+
+    /** Whether {@link #incrementNonNegative} reads the OR of the bits below the first dropped one. */
+    public boolean readsSticky() {
+        RoundingMode m = forNonNegative();
+        return m == CEIL || m == NEAREST_DOWN || m == NEAREST_EVEN;
+    }
+
     /** The same rule as {@link #incrementNonNegative} as a Verilog expression over three 1-bit wires. */
     public String incrementVerilog(String lsb, String half, String sticky) {
         return switch (forNonNegative()) {

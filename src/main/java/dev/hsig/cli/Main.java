@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * an internal failure: one line and exit status 1; never a stack trace.
  */
 public final class Main {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = Version.VERSION;
 
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 

@@ -132,7 +132,8 @@ public final class DatapathPlanner {
         int n = product;
         if (b.signum() != 0) {
             n = exact("n", List.of(Node.Term.of(product)), b.longValueExact(), nLow, nHigh,
-                    "N = " + a + "*x + " + b + " >= 0 on the linear region");
+                    "N = " + (a.equals(BigInteger.ONE) ? "" : a + "*") + "x " + (b.signum() > 0 ? "+ " : "- ")
+                    + b.abs() + ", >= 0 on the linear region");
         }
         String numerator = "N = " + (a.equals(BigInteger.ONE) ? "" : a + "*") + "X" + (b.signum() == 0 ? ""
                 : (b.signum() > 0 ? " + " : " - ") + b.abs());
@@ -145,7 +146,7 @@ public final class DatapathPlanner {
                 realization.add("exact: y = " + (u > 0 ? "N*2^" + u : "N"));
                 return u == 0 ? n : exact("ylin", List.of(Node.Term.of(n, u)), 0, yLow, yHigh, "N * 2^" + u);
             }
-            realization.add("rounded " + config.rounding() + " from " + k + " fraction bits");
+            realization.add("rounded " + config.rounding() + " from " + k + " fraction bit" + (k == 1 ? "" : "s"));
             return add(new Node.RoundShift("ylin", signedWidth(yLow, yHigh), n, k, mode, -1,
                     "round(N / 2^" + k + ")"));
         }
@@ -174,12 +175,14 @@ public final class DatapathPlanner {
             nz.add(idx < 2 * dl && idx % dl != 0 ? 1L : 0L);
         }
         int geNode = add(new Node.Table("q_short", 1, quotient.rem, ge, "q' was one short: rem >= " + d));
-        int nzNode = add(new Node.Table("r_nonzero", 1, quotient.rem, nz, "N is not a multiple of " + d));
+        int nzNode = mode.readsSticky()
+                ? add(new Node.Table("r_nonzero", 1, quotient.rem, nz, "N is not a multiple of " + d)) : -1;
         BigInteger qLow = floorDiv(nLow, d);
         BigInteger qHigh = floorDiv(nHigh, d);
         int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, qLow, qHigh,
                 "floor(N/" + d + "), exact");
-        realization.add("rounded " + config.rounding() + " from " + k + " fraction bits of the exact quotient"
+        realization.add("rounded " + config.rounding() + " from " + k + " fraction bit" + (k == 1 ? "" : "s")
+                + " of the exact quotient"
                 + " and its remainder");
         return add(new Node.RoundShift("ylin", signedWidth(yLow, yHigh), q0, k, mode, nzNode,
                 "round(N / " + divisor + ")"));

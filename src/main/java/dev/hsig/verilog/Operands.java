@@ -1,0 +1,34 @@
+package dev.hsig.verilog;
+
+import dev.hsig.datapath.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The nodes a node reads. */
+final class Operands {
+    private Operands() {
+    }
+
+    static List<Integer> of(Node node) {
+        List<Integer> out = new ArrayList<>();
+        if (node instanceof Node.Sum s) {
+            s.terms().forEach(t -> out.add(t.source()));
+        } else if (node instanceof Node.Compare c) {
+            out.add(c.source());
+        } else if (node instanceof Node.Table t) {
+            out.add(t.index());
+        } else if (node instanceof Node.RoundShift r) {
+            out.add(r.source());
+            if (r.sticky() >= 0) {
+                out.add(r.sticky());
+            }
+        } else if (node instanceof Node.OutputSelect o) {
+            for (int i : new int[] {o.below(), o.above(), o.linear()}) {
+                if (i >= 0) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,20 +1,28 @@
 package dev.hsig.cli;
 
 import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
 import dev.hsig.function.Config;
 import dev.hsig.function.HardSigmoid;
+import dev.hsig.testbench.CoreBundle;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cores committed in {@code generated-verilog/} and {@code testbenches/}: every preset at Q4.12 -&gt; UQ1.15,
- * nearest-even, combinational and pipelined. A test regenerates them and fails on any difference.
+ * nearest-even, combinational and pipelined, plus a README in each directory. {@code ./hsig generate --all}
+ * writes exactly {@link #files()}; a test regenerates them and fails on any difference.
  */
 public final class CommittedCores {
     public static final int PIPELINE = 2;
     public static final QFormat INPUT = QFormat.parse("Q4.12");
     public static final QFormat OUTPUT = QFormat.parse("UQ1.15");
+    public static final Path VERILOG_DIR = Path.of(GenerateCommand.DEFAULT_VERILOG_DIR);
+    public static final Path TESTBENCH_DIR = Path.of(GenerateCommand.DEFAULT_TESTBENCH_DIR);
 
     public record Core(Config config, String name, int pipeline) {
     }
@@ -31,5 +39,21 @@ public final class CommittedCores {
             }
         }
         return cores;
+    }
+
+    /** Every committed file, relative to the repository root, with its exact content. */
+    public static Map<Path, String> files() {
+        Map<Path, String> files = new LinkedHashMap<>();
+        List<Core> cores = all();
+        for (Core core : cores) {
+            CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.pipeline(), 0);
+            files.put(VERILOG_DIR.resolve(core.name() + ".v"), b.verilog());
+            files.put(TESTBENCH_DIR.resolve(core.name() + "_tb.v"), b.testbench());
+            files.put(TESTBENCH_DIR.resolve(core.name() + ".hex"), b.hex());
+            files.put(TESTBENCH_DIR.resolve(core.name() + ".csv"), b.csv());
+        }
+        files.put(VERILOG_DIR.resolve("README.md"), CommittedReadmes.verilog(cores));
+        files.put(TESTBENCH_DIR.resolve("README.md"), CommittedReadmes.testbenches(cores));
+        return files;
     }
 }

@@ -67,12 +67,10 @@ final class GenerateCommand implements Command {
                 }
             }
             AtomicFiles files = new AtomicFiles();
-            for (CommittedCores.Core core : CommittedCores.all()) {
-                stage(files, core.config(), core.name(), core.pipeline(), 0, Path.of(DEFAULT_VERILOG_DIR),
-                        Path.of(DEFAULT_TESTBENCH_DIR), out);
-            }
+            CommittedCores.files().forEach(files::add);
             files.commit();
-            out.println("wrote " + files.paths().size() + " files for " + CommittedCores.all().size() + " cores");
+            out.println("wrote " + files.paths().size() + " files for " + CommittedCores.all().size()
+                    + " cores into " + DEFAULT_VERILOG_DIR + "/ and " + DEFAULT_TESTBENCH_DIR + "/");
             return;
         }
         Config config = ModelOptions.config(a);

@@ -32,13 +32,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        int status = run(args, out);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int status = run(args, out, err);
         out.flush();
+        err.flush();
         System.exit(status);
     }
 
-    /** Runs one invocation, writing its normal output to {@code out}; returns the exit status. */
-    public static int run(String[] args, PrintWriter out) {
+    /** Runs one invocation, writing its normal output to {@code out}, errors to {@code err}; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
                 out.print(overview());
@@ -61,15 +63,15 @@ public final class Main {
             return 0;
         } catch (InvalidInputException e) {
             out.flush();
-            System.err.println("hsig: error: " + e.getMessage());
+            err.println("hsig: error: " + e.getMessage());
             return 2;
         } catch (UncheckedIOException e) {
             out.flush();
-            System.err.println("hsig: error: " + oneLine(e.getCause()));
+            err.println("hsig: error: " + oneLine(e.getCause()));
             return 1;
         } catch (RuntimeException | IOException | Error e) {
             out.flush();
-            System.err.println("hsig: internal error: " + oneLine(e));
+            err.println("hsig: internal error: " + oneLine(e));
             return 1;
         }
     }

@@ -1,0 +1,55 @@
+package dev.hsig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The committed generated-verilog/ and testbenches/ are exactly what the generator produces today. */
+class CommittedOutputTest {
+    static Path repo() {
+        return Path.of(System.getProperty("hsig.repo", ".")).toAbsolutePath();
+    }
+
+    @Test
+    void committedFilesAreUpToDate() throws IOException {
+        Map<Path, String> expected = CommittedCores.files();
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            Path file = repo().resolve(e.getKey());
+            if (!Files.exists(file)) {
+                stale.add(e.getKey() + " (missing)");
+            } else if (!Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
+                stale.add(e.getKey() + " (differs)");
+            }
+        }
+        Set<Path> present = new TreeSet<>();
+        for (Path dir : List.of(CommittedCores.VERILOG_DIR, CommittedCores.TESTBENCH_DIR)) {
+            try (Stream<Path> s = Files.list(repo().resolve(dir))) {
+                s.forEach(p -> present.add(dir.resolve(p.getFileName())));
+            }
+        }
+        for (Path p : present) {
+            if (!expected.containsKey(p)) {
+                stale.add(p + " (not produced by the generator)");
+            }
+        }
+        assertTrue(stale.isEmpty(), "generated-verilog/ or testbenches/ is out of date; run ./hsig generate --all and"
+                + " commit:\n  " + String.join("\n  ", stale));
+    }
+
+    @Test
+    void generationIsDeterministic() {
+        assertEquals(CommittedCores.files(), CommittedCores.files());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hsig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hsig.arithmetic.Rational;
+import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.format.QFormat;
+import dev.hsig.function.ExactReference;
+import dev.hsig.function.HardSigmoid;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VectorsCommandTest {
+    static final QFormat IN = QFormat.parse("Q4.12");
+    static final QFormat OUT = QFormat.parse("UQ1.15");
+
+    /** The acceptance example, checked row by row against the exact specification. */
+    @Test
+    void exhaustiveKerasPrintsEveryInputCorrectlyRounded() {
+        Cli.Result r = Cli.run("vectors", "--input", "Q4.12", "--output", "UQ1.15", "--function", "keras",
+                "--rounding", "nearest-even", "--exhaustive");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("x_raw,x,y_raw,y", lines.get(0));
+        assertEquals(65536, lines.size() - 1);
+        ExactReference spec = new ExactReference(HardSigmoid.preset("keras"), IN, OUT, RoundingMode.NEAREST_EVEN);
+        long expectedX = IN.minRaw();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            long x = Long.parseLong(f[0]);
+            long y = Long.parseLong(f[2]);
+            assertEquals(expectedX++, x);
+            assertEquals(IN.value(x), Rational.parse(f[1]), line);
+            assertEquals(OUT.value(y), Rational.parse(f[3]), line);
+            assertEquals(spec.outputRaw(x), y, line);
+        }
+        assertTrue(lines.contains("4096,1,22938,0.70001220703125"), "x = 1 gives 0.7 * 2^15 = 22937.6 -> 22938");
+    }
+
+    @Test
+    void sampledVectorsAreSeededAndStartWithLabelledCorners() {
+        String[] a = {"vectors", "--function", "pytorch", "--count", "50", "--seed", "7"};
+        Cli.Result r1 = Cli.run(a);
+        Cli.Result r2 = Cli.run(a);
+        assertEquals(0, r1.status(), r1.err());
+        assertEquals(r1.out(), r2.out(), "same seed, same vectors");
+        assertEquals(51, r1.out().lines().count());
+        Cli.Result other = Cli.run("vectors", "--function", "pytorch", "--count", "50", "--seed", "8");
+        assertNotEquals(r1.out(), other.out(), "another seed, other random vectors");
+        Set<String> xs = new HashSet<>();
+        r1.out().lines().skip(1).limit(5).forEach(l -> xs.add(l.split(",")[0]));
+        assertTrue(xs.contains("-32768") && xs.contains("0"), "corners first: " + xs);
+        // The knees of pytorch at Q4.12: x = -3 (raw -12288) and x = 3 (raw 12288), with neighbours.
+        for (String knee : new String[] {"-12289", "-12288", "-12287", "12287", "12288", "12289"}) {
+            assertTrue(r1.out().lines().anyMatch(l -> l.startsWith(knee + ",")), "knee neighbour " + knee);
+        }
+    }
+
+    @Test
+    void unsignedRawWordsAreUnsignedDecimals() {
+        Cli.Result r = Cli.run("vectors", "--input", "UQ4.4", "--output", "UQ1.7", "--exhaustive");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\n255,15.9375,128,1\n"), r.out().substring(r.out().length() - 200));
+    }
+
+    @Test
+    void evalReportsQuantizedInputExactValueAndError() {
+        Cli.Result r = Cli.run("eval", "--function", "keras", "1", "7/3", "-9");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("x=1 x_raw=4096 x_q=1 y_raw=22938 y=0.70001220703125 exact=0.7 error_ulps=0.4", lines.get(0));
+        assertTrue(lines.get(1).startsWith("x=7/3 x_raw=9557 "), lines.get(1));
+        assertTrue(lines.get(2).startsWith("x=-9 x_raw=-32768 x_q=-8 y_raw=0 y=0 exact=0 error_ulps=0"), lines.get(2));
+    }
+}

@@ -42,7 +42,9 @@ final class Arguments {
                     a.flags.add(name);
                 } else if (valueOptions.contains(name)) {
                     if (value == null) {
-                        if (i + 1 >= args.length) {
+                        boolean nextIsOption = i + 1 < args.length && (valueOptions.contains(args[i + 1])
+                                || flagOptions.contains(args[i + 1]) || args[i + 1].equals("--help"));
+                        if (i + 1 >= args.length || nextIsOption) {
                             throw new InvalidInputException("option " + name + " needs a value");
                         }
                         value = args[++i];

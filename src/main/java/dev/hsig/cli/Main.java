@@ -21,7 +21,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
     static {
-        for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand()}) {
+        for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand(), new ReportCommand(), new PlotCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -63,7 +63,7 @@ public final class Main {
             return 0;
         } catch (InvalidInputException e) {
             out.flush();
-            err.println("hsig: error: " + e.getMessage());
+            err.println("hsig: error: " + printable(e.getMessage()));
             return 2;
         } catch (UncheckedIOException e) {
             out.flush();
@@ -76,10 +76,30 @@ public final class Main {
         }
     }
 
+    /** Control characters in an echoed value are shown escaped, so an error is always exactly one line. */
+    static String printable(String message) {
+        StringBuilder s = new StringBuilder();
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.toString();
+    }
+
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                 + e.getMessage();
-        return m.replace('\n', ' ');
+        return printable(m);
     }
 
     static String overview() {

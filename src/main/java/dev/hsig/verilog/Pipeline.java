@@ -48,6 +48,28 @@ public record Pipeline(int registers, int[] stages) {
         return level;
     }
 
+    /** The most logic levels between two registers (or the ports), the figure that sets the clock rate. */
+    public static int levelsPerStage(Datapath datapath, int registers) {
+        int[] level = levels(datapath);
+        Pipeline p = of(datapath, registers);
+        int[] start = new int[registers + 1];
+        int[] end = new int[registers + 1];
+        java.util.Arrays.fill(start, Integer.MAX_VALUE);
+        for (int i = 0; i < level.length; i++) {
+            int s = p.stages[i];
+            int own = datapath.nodes().get(i).depth();
+            start[s] = Math.min(start[s], level[i] - own);
+            end[s] = Math.max(end[s], level[i]);
+        }
+        int worst = 0;
+        for (int s = 0; s <= registers; s++) {
+            if (start[s] != Integer.MAX_VALUE) {
+                worst = Math.max(worst, end[s] - start[s]);
+            }
+        }
+        return worst;
+    }
+
     public int stage(int node) {
         return stages[node];
     }

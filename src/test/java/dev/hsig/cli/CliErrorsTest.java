@@ -1,0 +1,128 @@
+package dev.hsig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A catalogue of bad invocations: each gets exit status 2, exactly one line on stderr starting with
+ * {@code hsig: error:} that names the bad value, no stack trace, and no file written.
+ */
+class CliErrorsTest {
+    @TempDir
+    Path temp;
+
+    static Arguments bad(String fragment, String... args) {
+        return Arguments.of(String.join(" ", args), fragment, args);
+    }
+
+    static Stream<Arguments> catalogue() {
+        String gen = "generate";
+        return Stream.of(
+                bad("'Q4.33'", gen, "--input", "Q4.33"),
+                bad("'Q0.8'", gen, "--input", "Q0.8"),
+                bad("'ap_fixed<16,20>'", gen, "--output", "ap_fixed<16,20>"),
+                bad("'garbage'", gen, "--input", "garbage"),
+                bad("'ap_fixed<16,4'", gen, "--input", "ap_fixed<16,4"),
+                bad("'relu'", gen, "--function", "relu"),
+                bad("'up'", gen, "--rounding", "up"),
+                bad("alpha 0 ", gen, "--function", "custom", "--alpha", "0", "--beta", "1/2"),
+                bad("alpha -0.2", gen, "--function", "custom", "--alpha", "-1/5", "--beta", "1/2"),
+                bad("'1/x'", gen, "--function", "custom", "--alpha", "1/x", "--beta", "1/2"),
+                bad("'1/0'", gen, "--function", "custom", "--alpha", "1/0", "--beta", "1/2"),
+                bad("--beta", gen, "--function", "custom", "--alpha", "0.2"),
+                bad("--alpha '0.3'", gen, "--function", "keras", "--alpha", "0.3"),
+                bad("--terms '0'", gen, "--terms", "0"),
+                bad("--terms 'many'", gen, "--terms", "many"),
+                bad("--terms '40'", gen, "--terms", "40"),
+                bad("--pipeline '-1'", gen, "--pipeline", "-1"),
+                bad("--pipeline '17'", gen, "--pipeline", "17"),
+                bad("--pipeline 'x'", gen, "--pipeline", "x"),
+                bad("'--frobnicate'", gen, "--frobnicate"),
+                bad("--input needs a value", gen, "--input"),
+                bad("'1core'", gen, "--name", "1core"),
+                bad("'module'", gen, "--name", "module"),
+                bad("'../evil'", gen, "--name", "../evil"),
+                bad("'a;b'", gen, "--name", "a;b"),
+                bad("'k\\nmodule x'", gen, "--name", "k\nmodule x"),
+                bad("--vectors 'lots'", gen, "--vectors", "lots"),
+                bad("--vectors '0'", gen, "--vectors", "0"),
+                bad("32-bit input", gen, "--input", "Q16.16", "--vectors", "exhaustive"),
+                bad("given twice", gen, "--input", "Q4.12", "--input", "Q3.5"),
+                bad("--all", gen, "--all", "--name", "foo"),
+                bad("wider than 62 bits", gen, "--function", "custom", "--alpha", "1/1000003", "--beta", "1/2",
+                        "--input", "Q16.16", "--output", "UQ1.31"),
+                bad("--exhaustive or --count", "vectors"),
+                bad("--exhaustive or --count", "vectors", "--exhaustive", "--count", "5"),
+                bad("--count '0'", "vectors", "--count", "0"),
+                bad("--seed 'abc'", "vectors", "--count", "5", "--seed", "abc"),
+                bad("'frobnicate'", "frobnicate"),
+                bad("VALUE", "eval"),
+                bad("'abc'", "eval", "abc"),
+                bad("--format 'xml'", "report", "--format", "xml"),
+                bad("--out", "plot"),
+                bad("x.png' is not valid", "plot", "--out", "x.png"),
+                bad("unexpected argument 'extra'", "report", "extra"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void rejectedWithOneLineAndNoFiles(String title, String fragment, String[] args) throws IOException {
+        List<String> full = new ArrayList<>(List.of(args));
+        if (args[0].equals("generate")) {
+            full.addAll(List.of("--verilog-dir", temp.resolve("v").toString(), "--testbench-dir",
+                    temp.resolve("t").toString()));
+        }
+        if (args[0].equals("plot") && full.contains("--out")) {
+            int i = full.indexOf("--out");
+            full.set(i + 1, temp.resolve(full.get(i + 1)).toString());
+        }
+        Cli.Result r = Cli.run(full.toArray(String[]::new));
+        assertEquals(2, r.status(), "exit status; stderr: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "exactly one line: " + r.err());
+        assertTrue(lines.get(0).startsWith("hsig: error: "), lines.get(0));
+        assertTrue(lines.get(0).contains(fragment),
+                "names the bad value (" + fragment + "): " + lines.get(0));
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+        try (Stream<Path> s = Files.walk(temp)) {
+            assertEquals(List.of(temp), s.toList(), "no file may be written");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unwritable")
+    void outputDirectoryProblemsWriteNothing(String title, String which) throws IOException {
+        Path file = temp.resolve("a-file");
+        Files.writeString(file, "x");
+        Path ok = temp.resolve("ok");
+        String[] args = which.equals("verilog")
+                ? new String[] {"generate", "--verilog-dir", file.toString(), "--testbench-dir", ok.toString()}
+                : new String[] {"generate", "--verilog-dir", ok.toString(), "--testbench-dir", file.resolve("sub").toString()};
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("a-file"), r.err());
+        assertFalse(Files.exists(ok), "the other directory must not be left behind");
+        try (Stream<Path> s = Files.list(temp)) {
+            assertEquals(List.of(file), s.toList());
+        }
+    }
+
+    static Stream<Arguments> unwritable() {
+        return Stream.of(Arguments.of("verilog dir is a file", "verilog"),
+                Arguments.of("testbench dir below a file", "testbench"));
+    }
+}

@@ -18,9 +18,13 @@ import java.util.Map;
  * created) are removed, so no new file remains.
  */
 final class AtomicFiles {
-    private final Map<Path, String> files = new LinkedHashMap<>();
+    private final Map<Path, byte[]> files = new LinkedHashMap<>();
 
     void add(Path path, String content) {
+        files.put(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void add(Path path, byte[] content) {
         files.put(path, content);
     }
 
@@ -36,14 +40,14 @@ final class AtomicFiles {
                 Path dir = target.toAbsolutePath().getParent();
                 ensureDirectory(dir, createdDirs);
             }
-            for (Map.Entry<Path, String> e : files.entrySet()) {
+            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
                 Path target = e.getKey().toAbsolutePath();
                 if (Files.isDirectory(target)) {
                     throw new InvalidInputException("cannot write " + e.getKey() + ": it is a directory");
                 }
                 Path temp = target.resolveSibling("." + target.getFileName() + ".hsig-tmp");
                 temps.put(temp, target);
-                Files.writeString(temp, e.getValue(), StandardCharsets.UTF_8);
+                Files.write(temp, e.getValue());
             }
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 try {

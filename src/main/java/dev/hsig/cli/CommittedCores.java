@@ -42,18 +42,22 @@ public final class CommittedCores {
     }
 
     /** Every committed file, relative to the repository root, with its exact content. */
-    public static Map<Path, String> files() {
-        Map<Path, String> files = new LinkedHashMap<>();
+    public static Map<Path, byte[]> files() {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         List<Core> cores = all();
         for (Core core : cores) {
             CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.pipeline(), 0);
-            files.put(VERILOG_DIR.resolve(core.name() + ".v"), b.verilog());
-            files.put(TESTBENCH_DIR.resolve(core.name() + "_tb.v"), b.testbench());
+            files.put(VERILOG_DIR.resolve(core.name() + ".v"), utf8(b.verilog()));
+            files.put(TESTBENCH_DIR.resolve(core.name() + "_tb.v"), utf8(b.testbench()));
             files.put(TESTBENCH_DIR.resolve(core.name() + ".hex"), b.hex());
             files.put(TESTBENCH_DIR.resolve(core.name() + ".csv"), b.csv());
         }
-        files.put(VERILOG_DIR.resolve("README.md"), CommittedReadmes.verilog(cores));
-        files.put(TESTBENCH_DIR.resolve("README.md"), CommittedReadmes.testbenches(cores));
+        files.put(VERILOG_DIR.resolve("README.md"), utf8(CommittedReadmes.verilog(cores)));
+        files.put(TESTBENCH_DIR.resolve("README.md"), utf8(CommittedReadmes.testbenches(cores)));
         return files;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

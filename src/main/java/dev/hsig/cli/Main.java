@@ -21,7 +21,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
     static {
-        for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand(), new ReportCommand(), new PlotCommand()}) {
+        for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand(), new ReportCommand(),
+            new PlotCommand(), new BenchCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }

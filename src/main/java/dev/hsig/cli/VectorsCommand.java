@@ -5,12 +5,11 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.function.Config;
 import dev.hsig.testbench.CsvWriter;
-import dev.hsig.testbench.Vector;
+import dev.hsig.testbench.Vectors;
 import dev.hsig.testbench.VectorSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code ./hsig vectors}: the model's input/output pairs as CSV on stdout. */
@@ -43,11 +42,12 @@ final class VectorsCommand implements Command {
     public void run(String[] args, PrintWriter out) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--exhaustive"), false);
         Config config = ModelOptions.config(a);
-        List<Vector> vectors = select(a, DatapathPlanner.plan(config));
-        CsvWriter.write(out, config.input(), config.output(), vectors);
+        Vectors vectors = select(a, DatapathPlanner.plan(config));
+        out.write(new String(CsvWriter.bytes(config.input(), config.output(), vectors),
+                java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    static List<Vector> select(Arguments a, Datapath datapath) {
+    static Vectors select(Arguments a, Datapath datapath) {
         boolean exhaustive = a.has("--exhaustive");
         if (exhaustive == a.has("--count")) {
             throw new InvalidInputException("give exactly one of --exhaustive or --count N");

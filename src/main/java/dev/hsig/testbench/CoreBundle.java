@@ -4,9 +4,6 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.verilog.CoreHeader;
 import dev.hsig.verilog.VerilogEmitter;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +12,7 @@ import java.util.List;
  * {@code NAME_tb.v}, {@code NAME.hex}, {@code NAME.csv} for the testbench directory. Vectors and expected
  * outputs come from the model, never from the HDL.
  */
-public record CoreBundle(String name, String verilog, String testbench, String hex, String csv, int vectorCount,
+public record CoreBundle(String name, String verilog, String testbench, byte[] hex, byte[] csv, int vectorCount,
         boolean exhaustive) {
     /** Inputs up to this many bits get every input word as a vector by default. */
     public static final int EXHAUSTIVE_LIMIT_BITS = 20;
@@ -28,7 +25,7 @@ public record CoreBundle(String name, String verilog, String testbench, String h
         QFormat in = datapath.config().input();
         QFormat out = datapath.config().output();
         boolean exhaustive = vectors == 0;
-        List<Vector> set = exhaustive ? VectorSet.exhaustive(datapath)
+        Vectors set = exhaustive ? VectorSet.exhaustive(datapath)
                 : VectorSet.sampled(datapath, vectors, VectorSet.DEFAULT_SEED);
         String verilog = VerilogEmitter.emit(datapath, name, pipeline,
                 CoreHeader.lines(datapath, name, pipeline, "Hard-sigmoid core"));
@@ -41,14 +38,7 @@ public record CoreBundle(String name, String verilog, String testbench, String h
         List<String> vecHeader = new ArrayList<>(CoreHeader.lines(datapath, name, pipeline, "Vectors for"));
         vecHeader.add("vectors: " + (exhaustive ? "every input word" : "corner cases then seeded random inputs (seed "
                 + VectorSet.DEFAULT_SEED + ")") + ", expected outputs from the hsig model");
-        StringWriter hex = new StringWriter();
-        StringWriter csv = new StringWriter();
-        try {
-            HexWriter.write(hex, vecHeader, in, out, set);
-            CsvWriter.write(csv, in, out, set);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new CoreBundle(name, verilog, testbench, hex.toString(), csv.toString(), set.size(), exhaustive);
+        return new CoreBundle(name, verilog, testbench, HexWriter.bytes(vecHeader, in, out, set),
+                CsvWriter.bytes(in, out, set), set.size(), exhaustive);
     }
 }

@@ -1,9 +1,6 @@
 package dev.hsig.testbench;
 
 import dev.hsig.format.QFormat;
-import java.io.IOException;
-import java.io.Writer;
-import java.util.List;
 
 /**
  * Vectors as CSV with header {@code x_raw,x,y_raw,y}: raw words as decimal integers (signed for signed
@@ -15,18 +12,13 @@ public final class CsvWriter {
     private CsvWriter() {
     }
 
-    public static void write(Writer out, QFormat in, QFormat outFormat, List<Vector> vectors) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
-        for (Vector v : vectors) {
-            out.write(Long.toString(v.x()));
-            out.write(',');
-            out.write(in.value(v.x()).toDecimalString());
-            out.write(',');
-            out.write(Long.toString(v.y()));
-            out.write(',');
-            out.write(outFormat.value(v.y()).toDecimalString());
-            out.write('\n');
+    public static byte[] bytes(QFormat in, QFormat out, Vectors v) {
+        ByteText t = new ByteText(v.size() * 48 + 32);
+        t.append(HEADER).append('\n');
+        for (int i = 0; i < v.size(); i++) {
+            t.append(v.x()[i]).append(',').fixed(v.x()[i], in.fraction()).append(',')
+                    .append(v.y()[i]).append(',').fixed(v.y()[i], out.fraction()).append('\n');
         }
+        return t.toBytes();
     }
 }

@@ -1,8 +1,6 @@
 package dev.hsig.testbench;
 
 import dev.hsig.format.QFormat;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 
 /**
@@ -17,23 +15,18 @@ public final class HexWriter {
         return (in.width() + out.width() + 3) / 4;
     }
 
-    public static void write(Writer w, List<String> header, QFormat in, QFormat out, List<Vector> vectors)
-            throws IOException {
-        for (String line : header) {
-            w.write(line.isEmpty() ? "//\n" : "// " + line + "\n");
-        }
-        w.write("// each line: {x (" + in.width() + " bits), y expected (" + out.width() + " bits)}, " + vectors.size()
-                + " vectors\n");
+    public static byte[] bytes(List<String> header, QFormat in, QFormat out, Vectors v) {
         int digits = digits(in, out);
-        char[] buf = new char[digits + 1];
-        buf[digits] = '\n';
-        for (Vector v : vectors) {
-            long word = (in.toBits(v.x()) << out.width()) | out.toBits(v.y());
-            for (int i = digits - 1; i >= 0; i--) {
-                buf[i] = Character.forDigit((int) (word & 15), 16);
-                word >>>= 4;
-            }
-            w.write(buf);
+        ByteText t = new ByteText(v.size() * (digits + 1) + 4096);
+        for (String line : header) {
+            t.append(line.isEmpty() ? "//\n" : "// " + line + "\n");
         }
+        t.append("// each line: {x (" + in.width() + " bits), y expected (" + out.width() + " bits)}, " + v.size()
+                + " vectors\n");
+        for (int i = 0; i < v.size(); i++) {
+            long word = (in.toBits(v.x()[i]) << out.width()) | out.toBits(v.y()[i]);
+            t.hex(word, digits).append('\n');
+        }
+        return t.toBytes();
     }
 }

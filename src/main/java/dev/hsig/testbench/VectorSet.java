@@ -1,6 +1,7 @@
 package dev.hsig.testbench;
 
 import dev.hsig.arithmetic.Rational;
+import dev.hsig.datapath.BatchModel;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import java.util.ArrayList;
@@ -20,30 +21,50 @@ public final class VectorSet {
     private VectorSet() {
     }
 
-    public static List<Vector> exhaustive(Datapath datapath) {
+    /** Every input word, from the most negative up; outputs from the batch model. */
+    public static Vectors exhaustive(Datapath datapath) {
         QFormat in = datapath.config().input();
-        List<Vector> out = new ArrayList<>((int) Math.min(in.count(), 1 << 24));
-        for (long x = in.minRaw(); x <= in.maxRaw(); x++) {
-            out.add(new Vector(x, datapath.evaluate(x), ""));
+        QFormat out = datapath.config().output();
+        if (in.width() > 24) {
+            throw new IllegalArgumentException("exhaustive vectors take inputs up to 24 bits");
         }
-        return out;
+        int n = (int) in.count();
+        int[] xi = new int[n];
+        long[] x = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = in.minRaw() + i;
+            xi[i] = (int) x[i];
+        }
+        int[] yi = new int[n];
+        new BatchModel(datapath).evaluate(xi, yi);
+        long[] y = new long[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = out.fromBits(yi[i]);
+        }
+        return new Vectors(x, y, null);
     }
 
     /**
      * Corner cases first, then random inputs from {@code seed} until there are {@code count} vectors (or fewer
      * when the corners alone exceed it; corners are never dropped).
      */
-    public static List<Vector> sampled(Datapath datapath, long count, long seed) {
+    public static Vectors sampled(Datapath datapath, long count, long seed) {
         QFormat in = datapath.config().input();
         Map<Long, String> corners = corners(datapath);
-        List<Vector> out = new ArrayList<>();
-        corners.forEach((x, label) -> out.add(new Vector(x, datapath.evaluate(x), label)));
+        List<Long> xs = new ArrayList<>(corners.keySet());
+        List<String> labels = new ArrayList<>(corners.values());
         SplittableRandom random = new SplittableRandom(seed);
-        while (out.size() < count) {
-            long x = in.minRaw() + random.nextLong(in.count());
-            out.add(new Vector(x, datapath.evaluate(x), "random"));
+        while (xs.size() < count) {
+            xs.add(in.minRaw() + random.nextLong(in.count()));
+            labels.add("random");
         }
-        return out;
+        long[] x = new long[xs.size()];
+        long[] y = new long[xs.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = xs.get(i);
+            y[i] = datapath.evaluate(x[i]);
+        }
+        return new Vectors(x, y, labels.toArray(String[]::new));
     }
 
     /** Labelled corner inputs in a fixed order; the first label wins when two coincide. */

@@ -24,7 +24,7 @@ final class Simulation {
         Path dir = HdlTools.workDir(b.name());
         Files.writeString(dir.resolve(b.name() + ".v"), b.verilog());
         Files.writeString(dir.resolve(b.name() + "_tb.v"), b.testbench());
-        Files.writeString(dir.resolve(b.name() + ".hex"), b.hex());
+        Files.write(dir.resolve(b.name() + ".hex"), b.hex());
         return dir;
     }
 

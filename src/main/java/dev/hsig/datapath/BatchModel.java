@@ -1,0 +1,248 @@
+package dev.hsig.datapath;
+
+import dev.hsig.arithmetic.RoundingMode;
+import java.util.List;
+
+/**
+ * The model over arrays of raw words, bit-identical to {@link Datapath#evaluate} and fast: inputs are processed
+ * in blocks, one node at a time over the whole block ("term-major"), with branch-free loops of adds, shifts and
+ * masks that the JIT turns into SIMD code. Words live in {@code int}s, so this path covers datapaths whose words
+ * are all at most 31 bits wide (every preset at 16-bit formats, and much more); other datapaths are evaluated
+ * word by word with the scalar model, which gives the same results.
+ *
+ * <p>Two liberties keep the loops short, neither visible in the output: exact (signed) words are not wrapped to
+ * their width, because the planner sized them so that they never wrap on the linear region and outside it the
+ * output is 0 or the cap whatever they hold; and a monotonic table such as the rounding table is evaluated as
+ * {@code (index * m + c) >> s} when such constants reproduce every entry, because a gather does not vectorize.
+ * Modular (unsigned) words are wrapped exactly as in hardware.
+ */
+public final class BatchModel {
+    static final int BLOCK = 256;
+    private static final int MAX_WIDTH = 31;
+
+    private final Datapath datapath;
+    private final List<Node> nodes;
+    private final boolean vectorizable;
+    /** Per table node, its entries padded to 2^(index width), so lookups need no bounds test. */
+    private final int[][] tables;
+    /** Per table node, {m, c, s} with entry(i) = (i*m + c) >> s for every reachable index, or null. */
+    private final int[][] affine;
+
+    public BatchModel(Datapath datapath) {
+        this.datapath = datapath;
+        this.nodes = datapath.nodes();
+        this.vectorizable = supported(datapath);
+        this.tables = new int[nodes.size()][];
+        this.affine = new int[nodes.size()][];
+        if (vectorizable) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) instanceof Node.Table t) {
+                    int[] table = new int[1 << nodes.get(t.index()).width()];
+                    for (int e = 0; e < t.entries().size() && e < table.length; e++) {
+                        table[e] = (int) NodeEvaluator.wrap(t.entries().get(e), t.width(), false);
+                    }
+                    tables[i] = table;
+                    affine[i] = AffineTable.find(java.util.Arrays.copyOf(table, Math.min(table.length,
+                            t.entries().size())));
+                }
+            }
+        }
+    }
+
+    /** Whether the fast int path applies (else evaluation falls back to the scalar model, with equal results). */
+    public boolean vectorizable() {
+        return vectorizable;
+    }
+
+    private static boolean supported(Datapath d) {
+        for (Node n : d.nodes()) {
+            if (n.width() > MAX_WIDTH) {
+                return false;
+            }
+            if (n instanceof Node.Sum s) {
+                for (Node.Term t : s.terms()) {
+                    if (Math.abs(t.shift()) > 30) {
+                        return false;
+                    }
+                }
+                if (s.constant() != (int) s.constant()) {
+                    return false;
+                }
+            } else if (n instanceof Node.RoundShift r && r.shift() > 30) {
+                return false;
+            } else if (n instanceof Node.Compare c && c.constant() != (int) c.constant()) {
+                return false;
+            } else if (n instanceof Node.Table t && d.nodes().get(t.index()).width() > 16) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** y[i] = model(x[i]) for raw words x (signed or unsigned as the input format says). */
+    public void evaluate(int[] x, int[] y) {
+        evaluate(x, y, 0, x.length);
+    }
+
+    public void evaluate(int[] x, int[] y, int from, int to) {
+        if (!vectorizable) {
+            for (int i = from; i < to; i++) {
+                y[i] = (int) datapath.evaluate(datapath.config().input().signed() ? x[i] : x[i] & 0xFFFFFFFFL);
+            }
+            return;
+        }
+        int[][] v = new int[nodes.size()][BLOCK];
+        for (int start = from; start < to; start += BLOCK) {
+            int n = Math.min(BLOCK, to - start);
+            System.arraycopy(x, start, v[0], 0, n);
+            for (int i = 1; i < nodes.size(); i++) {
+                step(i, v, n);
+            }
+            System.arraycopy(v[nodes.size() - 1], 0, y, start, n);
+        }
+    }
+
+    /** One node over one block. Each loop is a small static method of its own, which the JIT vectorizes. */
+    private void step(int i, int[][] v, int n) {
+        Node node = nodes.get(i);
+        int[] out = v[i];
+        if (node instanceof Node.Sum s) {
+            Node.Term t0 = s.terms().get(0);
+            int c = (int) s.constant();
+            // Exact words never wrap where it matters (see the class comment); modular ones keep their low bits.
+            int mask = node.signed() ? -1 : (1 << node.width()) - 1;
+            if (s.terms().size() == 1) {
+                sum1(v[t0.source()], Math.max(0, t0.shift()), Math.max(0, -t0.shift()), c, mask, out, n);
+            } else {
+                Node.Term t1 = s.terms().get(1);
+                sum2(v[t0.source()], Math.max(0, t0.shift()), Math.max(0, -t0.shift()), v[t1.source()],
+                        Math.max(0, t1.shift()), Math.max(0, -t1.shift()), t1.negate() ? -1 : 1, c, mask, out, n);
+            }
+        } else if (node instanceof Node.Compare c) {
+            if (c.less()) {
+                less(v[c.source()], (int) c.constant(), out, n);
+            } else {
+                greater(v[c.source()], (int) c.constant(), out, n);
+            }
+        } else if (node instanceof Node.Table t) {
+            int[] f = affine[i];
+            if (f != null) {
+                affine(v[t.index()], f[0], f[1], f[2], out, n);
+            } else {
+                gather(v[t.index()], tables[i], out, n);
+            }
+        } else if (node instanceof Node.RoundShift r) {
+            roundShift(r, v[r.source()], r.sticky() >= 0 ? v[r.sticky()] : null, out, n);
+        } else if (node instanceof Node.OutputSelect o) {
+            select(o, v, out, n);
+        }
+    }
+
+    private static void sum1(int[] a, int la, int ra, int c, int mask, int[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = (((a[k] << la) >> ra) + c) & mask;
+        }
+    }
+
+    private static void sum2(int[] a, int la, int ra, int[] b, int lb, int rb, int sign, int c, int mask, int[] out,
+            int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = (((a[k] << la) >> ra) + sign * ((b[k] << lb) >> rb) + c) & mask;
+        }
+    }
+
+    private static void less(int[] a, int c, int[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = (a[k] - c) >>> 31;
+        }
+    }
+
+    private static void greater(int[] a, int c, int[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = (c - a[k]) >>> 31;
+        }
+    }
+
+    private static void affine(int[] idx, int m, int c, int s, int[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = (idx[k] * m + c) >> s;
+        }
+    }
+
+    private static void gather(int[] idx, int[] table, int[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = table[idx[k]];
+        }
+    }
+
+    private static void roundShift(Node.RoundShift r, int[] a, int[] extra, int[] out, int n) {
+        int k = r.shift();
+        RoundingMode mode = r.mode().forNonNegative();
+        if (mode == RoundingMode.FLOOR || k == 0) {
+            floorShift(a, k, out, n);
+            return;
+        }
+        int[] sticky = extra == null ? new int[n] : extra;
+        switch (mode) {
+            case CEIL -> ceil(a, k, sticky, out, n);
+            case NEAREST_UP -> nearestUp(a, k, out, n);
+            case NEAREST_DOWN -> nearestDown(a, k, sticky, out, n);
+            default -> nearestEven(a, k, sticky, out, n);
+        }
+    }
+
+    // In the rounding loops, (x & low) + low carries into bit k-1 exactly when x & low != 0: the sticky bit.
+
+    private static void floorShift(int[] a, int k, int[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            out[j] = a[j] >> k;
+        }
+    }
+
+    private static void ceil(int[] a, int k, int[] extra, int[] out, int n) {
+        int half = k - 1;
+        int low = (1 << half) - 1;
+        for (int j = 0; j < n; j++) {
+            int x = a[j];
+            out[j] = (x >> k) + (((x >> half) | (((x & low) + low) >>> half) | extra[j]) & 1);
+        }
+    }
+
+    private static void nearestUp(int[] a, int k, int[] out, int n) {
+        int half = k - 1;
+        for (int j = 0; j < n; j++) {
+            out[j] = (a[j] >> k) + ((a[j] >> half) & 1);
+        }
+    }
+
+    private static void nearestDown(int[] a, int k, int[] extra, int[] out, int n) {
+        int half = k - 1;
+        int low = (1 << half) - 1;
+        for (int j = 0; j < n; j++) {
+            int x = a[j];
+            out[j] = (x >> k) + ((x >> half) & ((((x & low) + low) >>> half) | extra[j]) & 1);
+        }
+    }
+
+    private static void nearestEven(int[] a, int k, int[] extra, int[] out, int n) {
+        int half = k - 1;
+        int low = (1 << half) - 1;
+        for (int j = 0; j < n; j++) {
+            int x = a[j];
+            out[j] = (x >> k) + ((x >> half) & ((((x & low) + low) >>> half) | extra[j] | (x >> k)) & 1);
+        }
+    }
+
+    private static void select(Node.OutputSelect o, int[][] v, int[] out, int n) {
+        int cap = (int) o.cap();
+        int[] lin = o.linear() >= 0 ? v[o.linear()] : null;
+        int[] below = o.below() >= 0 ? v[o.below()] : null;
+        int[] above = o.above() >= 0 ? v[o.above()] : null;
+        for (int k = 0; k < n; k++) {
+            int up = above == null ? 0 : -above[k];
+            int value = lin == null ? cap : (up & cap) | (~up & lin[k]);
+            int down = below == null ? 0 : -below[k];
+            out[k] = ~down & value;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.hsig.datapath;
+
+import dev.hsig.format.QFormat;
+import dev.hsig.function.IntegerReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Every input word of a configuration through the batch model, compared with the integer reference, split into
+ * chunks over all cores. Returns the number of mismatches (and remembers the first).
+ */
+public final class ExhaustiveCheck {
+    private static final int CHUNK = 1 << 16;
+
+    public record Result(long inputs, long mismatches, long firstMismatch) {
+    }
+
+    private ExhaustiveCheck() {
+    }
+
+    public static Result run(Datapath d, IntegerReference reference) {
+        QFormat in = d.config().input();
+        if (in.width() > 31) {
+            throw new IllegalArgumentException("exhaustive checks take inputs up to 31 bits");
+        }
+        BatchModel model = new BatchModel(d);
+        long count = in.count();
+        int chunks = (int) ((count + CHUNK - 1) / CHUNK);
+        AtomicLong mismatches = new AtomicLong();
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            long start = in.minRaw() + (long) c * CHUNK;
+            int n = (int) Math.min(CHUNK, in.maxRaw() - start + 1);
+            int[] x = new int[n];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = (int) (start + i);
+            }
+            model.evaluate(x, y);
+            for (int i = 0; i < n; i++) {
+                long raw = start + i;
+                if (reference.outputRaw(raw) != d.config().output().fromBits(y[i])) {
+                    mismatches.incrementAndGet();
+                    first.accumulateAndGet(raw, Math::min);
+                }
+            }
+        });
+        return new Result(count, mismatches.get(), first.get());
+    }
+}

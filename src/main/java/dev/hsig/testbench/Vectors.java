@@ -1,0 +1,32 @@
+package dev.hsig.testbench;
+
+import java.util.Arrays;
+
+/**
+ * Test vectors as parallel arrays: raw input words, expected raw output words from the model, and an optional
+ * label per vector saying why it was chosen (null for exhaustive sets).
+ */
+public record Vectors(long[] x, long[] y, String[] labels) {
+    public int size() {
+        return x.length;
+    }
+
+    public String label(int i) {
+        return labels == null ? null : labels[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vectors v && Arrays.equals(x, v.x) && Arrays.equals(y, v.y) && Arrays.equals(labels, v.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(x) * 31 + Arrays.hashCode(y);
+    }
+
+    @Override
+    public String toString() {
+        return "Vectors[" + x.length + "]";
+    }
+}

@@ -41,6 +41,26 @@ class EquivalenceTest {
         System.out.println(name + ": yosys sat proved the core equal to the * and / reference for every input");
     }
 
+    /** The '*' comparison design of ./hsig synth computes the same function as the core (so the area ratio is fair). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"keras, nearest-even", "pytorch, floor", "qkeras-smooth, nearest-even",
+        "qkeras-smooth, ceil", "keras, nearest-down"})
+    void multiplierReferenceEqualsTheCore(String function, String mode) throws Exception {
+        HdlTools.require("yosys");
+        Config c = Config.of(HardSigmoid.preset(function), QFormat.parse("Q4.12"), QFormat.parse("UQ1.15"),
+                RoundingMode.parse(mode));
+        String name = "mulref_" + function.replace('-', '_') + "_" + mode.replace('-', '_');
+        Path dir = HdlTools.workDir(name);
+        Files.writeString(dir.resolve(name + ".v"), VerilogEmitter.emit(DatapathPlanner.plan(c), name, 0,
+                java.util.List.of("core under proof")));
+        Files.writeString(dir.resolve("mulref.v"), MultiplierReference.verilog(c, "mulref"));
+        String script = "read_verilog mulref.v " + name + ".v; proc; memory_map; opt_clean; "
+                + "miter -equiv -flatten -make_assert mulref " + name + " miter; hierarchy -top miter; "
+                + "sat -verify -prove-asserts -show-ports miter";
+        HdlTools.Result r = HdlTools.runOk(dir, 600, "yosys", "-p", script);
+        assertTrue(r.output().contains("SUCCESS!"), HdlTools.tail(r.output(), 3000));
+    }
+
     /** The proof can fail: against a reference that rounds ties up instead of to even, SAT finds an input. */
     @org.junit.jupiter.api.Test
     void aWrongReferenceIsRefuted() throws Exception {

@@ -96,7 +96,7 @@ class HdlMatrixTest {
         Simulation.verilatorBuild(dir, c.name);
         Simulation.assertAllPassed(Simulation.verilatorRun(dir, c.name), "Verilator", inputs);
 
-        System.out.println(c.name + ": " + Synthesis.noArithmeticCellsThenSynth(dir, c.name));
+        System.out.println(c.name + ": " + YosysChecks.noArithmeticCellsThenSynth(dir, c.name));
     }
 
     static List<Case> all() {

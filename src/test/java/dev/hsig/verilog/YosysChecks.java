@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Yosys checks shared by the HDL tests. */
-final class Synthesis {
+final class YosysChecks {
     static final String FORBIDDEN = "t:$mul t:$macc t:$div t:$mod t:$pow t:$divfloor t:$modfloor";
     private static final Pattern CELLS = Pattern.compile("Number of cells:\\s+(\\d+)");
 
-    private Synthesis() {
+    private YosysChecks() {
     }
 
     /**

@@ -43,7 +43,9 @@ final class BenchCommand implements Command {
                 + "For every preset at Q4.12 -> UQ1.15 (nearest-even), times the batch model over 2^20 random raw\n"
                 + "words and a plain double loop max(0, min(1, a*x + b)) over the same inputs, interleaved, and prints\n"
                 + "  model NAME ns_per_elem=X double_ns_per_elem=Y ratio_vs_double=R\n"
-                + "(medians; R below 1 means the bit-accurate model is faster than the double loop). Then the scalar\n"
+                + "(medians; R below 1 means the bit-accurate model is faster than the double loop). The model is the\n"
+                + "datapath compiled to one Java loop at run time; 'interpreted' lines time the block-wise loops used\n"
+                + "when no compiler is available. Then the scalar\n"
                 + "model for reference, an exhaustive check of all 2^24 inputs of a 24-bit configuration against the\n"
                 + "integer reference on all cores, and writing all 2^20 vectors of a 20-bit input as hex and CSV.\n\n"
                 + "  --runs N          timed runs per measurement, 3 to 101 (default 11)\n\n"
@@ -68,9 +70,10 @@ final class BenchCommand implements Command {
         }
         int[] y = new int[ELEMENTS];
         double[] yd = new double[ELEMENTS];
+        List<Datapath> interpreted = new java.util.ArrayList<>();
         for (HardSigmoid f : HardSigmoid.PRESETS) {
             Datapath d = DatapathPlanner.plan(Config.of(f, in, outFormat, RoundingMode.DEFAULT));
-            BatchModel model = new BatchModel(d);
+            BatchModel model = BatchModel.compiled(d);
             double alpha = f.alpha().toDouble();
             double beta = f.beta().toDouble();
             Runnable batch = () -> model.evaluate(x, y);
@@ -79,7 +82,15 @@ final class BenchCommand implements Command {
             out.println(String.format(Locale.ROOT, "model %s ns_per_elem=%.3f double_ns_per_elem=%.3f ratio_vs_double=%.2f",
                     f.name(), t[0], t[1], t[0] / t[1]));
             out.flush();
+            interpreted.add(d);
         }
+        for (Datapath d : interpreted) {
+            BatchModel blocks = new BatchModel(d);
+            double ns = median(timed(() -> blocks.evaluate(x, y), runs, 10)) / ELEMENTS;
+            out.println(String.format(Locale.ROOT, "interpreted %s ns_per_elem=%.3f (block-wise loops, no compiler)",
+                    d.config().function().name(), ns));
+        }
+        out.flush();
         Datapath keras = DatapathPlanner.plan(Config.of(HardSigmoid.preset("keras"), in, outFormat, RoundingMode.DEFAULT));
         int scalarElements = ELEMENTS / 8;
         double scalar = median(timed(() -> {

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class BatchModel {
     static final int BLOCK = 256;
+    private static final int KERNEL_SLICE = 4096;
     private static final int MAX_WIDTH = 31;
 
     private final Datapath datapath;
@@ -28,7 +29,23 @@ public final class BatchModel {
     /** Per table node, {m, c, s} with entry(i) = (i*m + c) >> s for every reachable index, or null. */
     private final int[][] affine;
 
+    /** The compiled kernel's evaluate(int[], int[], int, int), or null for the interpreted loops. */
+    private final java.lang.invoke.MethodHandle kernel;
+
+    /** The interpreted batch model: block-wise loops, ready at once. */
     public BatchModel(Datapath datapath) {
+        this(datapath, false);
+    }
+
+    /**
+     * The compiled batch model: the datapath printed as one Java loop and compiled in memory (about a second,
+     * once), the fastest form for long runs; the interpreted loops when no compiler is available.
+     */
+    public static BatchModel compiled(Datapath datapath) {
+        return new BatchModel(datapath, true);
+    }
+
+    private BatchModel(Datapath datapath, boolean compile) {
         this.datapath = datapath;
         this.nodes = datapath.nodes();
         this.vectorizable = supported(datapath);
@@ -47,6 +64,14 @@ public final class BatchModel {
                 }
             }
         }
+        String name = "HsigKernel" + Integer.toHexString(System.identityHashCode(this));
+        this.kernel = compile && vectorizable
+                ? KernelCompiler.compile(name, JavaKernelEmitter.source(datapath, name)).orElse(null) : null;
+    }
+
+    /** Whether this model runs a compiled kernel. */
+    public boolean isCompiled() {
+        return kernel != null;
     }
 
     /** Whether the fast int path applies (else evaluation falls back to the scalar model, with equal results). */
@@ -85,6 +110,17 @@ public final class BatchModel {
     }
 
     public void evaluate(int[] x, int[] y, int from, int to) {
+        if (kernel != null) {
+            try {
+                // Calls on slices, so the JIT compiles the kernel as a method (vectorized), not just its loop.
+                for (int start = from; start < to; start += KERNEL_SLICE) {
+                    kernel.invokeExact(x, y, start, Math.min(to, start + KERNEL_SLICE));
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException("compiled kernel failed", e);
+            }
+            return;
+        }
         if (!vectorizable) {
             for (int i = from; i < to; i++) {
                 y[i] = (int) datapath.evaluate(datapath.config().input().signed() ? x[i] : x[i] & 0xFFFFFFFFL);

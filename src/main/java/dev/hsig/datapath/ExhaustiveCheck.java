@@ -23,7 +23,7 @@ public final class ExhaustiveCheck {
         if (in.width() > 31) {
             throw new IllegalArgumentException("exhaustive checks take inputs up to 31 bits");
         }
-        BatchModel model = new BatchModel(d);
+        BatchModel model = BatchModel.compiled(d);
         long count = in.count();
         int chunks = (int) ((count + CHUNK - 1) / CHUNK);
         AtomicLong mismatches = new AtomicLong();

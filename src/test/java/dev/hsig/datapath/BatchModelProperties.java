@@ -52,6 +52,22 @@ class BatchModelProperties {
         Statistics.label("vectorizable").coverage(k -> k.check(true).percentage(p -> p > 50));
     }
 
+    /** The compiled kernel (a Java loop printed from the datapath) is bit-identical to the scalar model too. */
+    @Property(tries = 40)
+    void compiledKernelEqualsScalar(@ForAll("cases") Case c) {
+        Datapath d = c.datapath;
+        BatchModel compiled = BatchModel.compiled(d);
+        Statistics.label("compiled").collect(compiled.isCompiled());
+        int[] x = c.inputs.stream().mapToInt(v -> (int) (long) v).toArray();
+        int[] y = new int[x.length];
+        compiled.evaluate(x, y);
+        QFormat out = d.config().output();
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(d.evaluate(c.inputs.get(i)), out.fromBits(y[i]), ModelProperties.describe(d, c.inputs.get(i)));
+        }
+        Statistics.label("compiled").coverage(k -> k.check(true).percentage(p -> p > 50));
+    }
+
     @Property(tries = 500)
     void integerReferenceEqualsTheRationalOne(@ForAll("cases") Case c) {
         Config config = c.datapath.config();

@@ -14,6 +14,10 @@ public record ErrorBound(Rational ulps, boolean strict) {
 
     @Override
     public String toString() {
-        return (strict ? "< " : "<= ") + ulps.toDecimalString() + " ulp";
+        String exact = ulps.toDecimalString();
+        // A bound shown in decimal is rounded up, never down.
+        String shown = exact.contains("/") ? new java.math.BigDecimal(ulps.num()).divide(new java.math.BigDecimal(ulps.den()),
+                4, java.math.RoundingMode.CEILING).toPlainString() + " (" + exact + ")" : exact;
+        return (strict ? "< " : "<= ") + shown + " ulp";
     }
 }

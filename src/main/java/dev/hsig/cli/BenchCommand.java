@@ -136,9 +136,13 @@ final class BenchCommand implements Command {
         }
     }
 
-    /** Medians in ns per element of two workloads timed alternately, after a warm-up of both. */
+    /**
+     * Medians in ns per element of two workloads timed alternately, after a warm-up of both long enough (at least
+     * 15 runs and 2 seconds) for the JIT to finish compiling them even while it is busy with other code.
+     */
     static double[] interleaved(Runnable first, Runnable second, int runs) {
-        for (int i = 0; i < 15; i++) {
+        long warmupEnd = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < 15 || System.nanoTime() < warmupEnd; i++) {
             first.run();
             second.run();
         }

@@ -18,7 +18,6 @@ import java.util.List;
  */
 public final class BatchModel {
     static final int BLOCK = 256;
-    private static final int KERNEL_SLICE = 4096;
     private static final int MAX_WIDTH = 31;
 
     private final Datapath datapath;
@@ -29,7 +28,7 @@ public final class BatchModel {
     /** Per table node, {m, c, s} with entry(i) = (i*m + c) >> s for every reachable index, or null. */
     private final int[][] affine;
 
-    /** The compiled kernel's evaluate(int[], int[], int, int), or null for the interpreted loops. */
+    /** The compiled kernel's run(int[], int[], int, int), or null for the interpreted loops. */
     private final java.lang.invoke.MethodHandle kernel;
 
     /** The interpreted batch model: block-wise loops, ready at once. */
@@ -112,10 +111,7 @@ public final class BatchModel {
     public void evaluate(int[] x, int[] y, int from, int to) {
         if (kernel != null) {
             try {
-                // Calls on slices, so the JIT compiles the kernel as a method (vectorized), not just its loop.
-                for (int start = from; start < to; start += KERNEL_SLICE) {
-                    kernel.invokeExact(x, y, start, Math.min(to, start + KERNEL_SLICE));
-                }
+                kernel.invokeExact(x, y, from, to);
             } catch (Throwable e) {
                 throw new IllegalStateException("compiled kernel failed", e);
             }

@@ -17,7 +17,13 @@ final class JavaKernelEmitter {
         List<Node> nodes = d.nodes();
         StringBuilder s = new StringBuilder();
         s.append("public final class ").append(className).append(" {\n");
-        s.append("    public static void evaluate(int[] xs, int[] ys, int from, int to) {\n");
+        // The driver calls the kernel on slices, so the JIT compiles the kernel as an ordinary hot method,
+        // independently of how the driver itself is invoked.
+        s.append("    public static void run(int[] xs, int[] ys, int from, int to) {\n");
+        s.append("        for (int start = from; start < to; start += 4096) {\n");
+        s.append("            evaluate(xs, ys, start, Math.min(to, start + 4096));\n");
+        s.append("        }\n    }\n\n");
+        s.append("    private static void evaluate(int[] xs, int[] ys, int from, int to) {\n");
         s.append("        for (int k = from; k < to; k++) {\n");
         s.append("            int v0 = xs[k];\n");
         for (int i = 1; i < nodes.size(); i++) {
@@ -99,9 +105,10 @@ final class JavaKernelEmitter {
         }
         Node.OutputSelect o = (Node.OutputSelect) node;
         // m(above) is -1 when x is NOT above (x <= XH); m(below) is -1 when x is below.
+        // lin + ((cap - lin) & mask) rather than (lin & m) | (cap & ~m): C2 turns the latter into branches.
         String value = o.linear() < 0 ? Long.toString(o.cap())
                 : o.above() < 0 ? "v" + o.linear()
-                : "(v" + o.linear() + " & m" + o.above() + ") | (" + o.cap() + " & ~m" + o.above() + ")";
+                : "v" + o.linear() + " + ((" + o.cap() + " - v" + o.linear() + ") & ~m" + o.above() + ")";
         return o.below() < 0 ? value : "(" + value + ") & ~m" + o.below();
     }
 

@@ -18,7 +18,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a generated kernel in memory with the JDK's own compiler (no dependency) and returns its static
- * {@code evaluate(int[], int[], int, int)}. Empty when no compiler is available (a JRE), in which case the batch
+ * {@code run(int[], int[], int, int)}. Empty when no compiler is available (a JRE), in which case the batch
  * model keeps its interpreted loops.
  */
 final class KernelCompiler {
@@ -67,7 +67,7 @@ final class KernelCompiler {
         };
         try {
             Class<?> c = loader.loadClass(className);
-            return Optional.of(MethodHandles.publicLookup().findStatic(c, "evaluate",
+            return Optional.of(MethodHandles.publicLookup().findStatic(c, "run",
                     MethodType.methodType(void.class, int[].class, int[].class, int.class, int.class)));
         } catch (ReflectiveOperationException e) {
             return Optional.empty();

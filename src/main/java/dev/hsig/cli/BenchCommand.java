@@ -99,7 +99,7 @@ final class BenchCommand implements Command {
                 sum += keras.evaluate(x[i]);
             }
             sink = sum;
-        }, Math.max(3, runs / 2), 2)) / scalarElements;
+        }, Math.max(3, runs / 2), 20)) / scalarElements;
         out.println(String.format(Locale.ROOT, "scalar keras ns_per_elem=%.3f (the node-by-node interpreter, per input)",
                 scalar));
         out.flush();

@@ -268,13 +268,17 @@ public final class BatchModel {
     private static void select(Node.OutputSelect o, int[][] v, int[] out, int n) {
         int cap = (int) o.cap();
         int[] lin = o.linear() >= 0 ? v[o.linear()] : null;
-        int[] below = o.below() >= 0 ? v[o.below()] : null;
-        int[] above = o.above() >= 0 ? v[o.above()] : null;
+        int[] below = o.below() >= 0 ? v[o.below()] : new int[n];
+        int[] above = o.above() >= 0 ? v[o.above()] : new int[n];
+        if (lin == null) {
+            for (int k = 0; k < n; k++) {
+                out[k] = cap & (below[k] - 1);
+            }
+            return;
+        }
+        // Arithmetic select (lin + ((cap - lin) & mask)): C2 compiles the and-or form into branches.
         for (int k = 0; k < n; k++) {
-            int up = above == null ? 0 : -above[k];
-            int value = lin == null ? cap : (up & cap) | (~up & lin[k]);
-            int down = below == null ? 0 : -below[k];
-            out[k] = ~down & value;
+            out[k] = (lin[k] + ((cap - lin[k]) & -above[k])) & (below[k] - 1);
         }
     }
 }

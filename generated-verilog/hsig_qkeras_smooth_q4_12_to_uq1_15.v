@@ -6,9 +6,9 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); saturates to the output range
 // error    : <= 0.5 ulp of the output against the exact function (correctly rounded)
-// datapath : 3 adders, 2 comparators, widest word 18 bits, 4 logic levels; no multiplier
-//            t = N/(2^1) with N = 3*X + 32768
-//            rounded nearest-even from 1 fraction bit
+// datapath : 2 adders, 2 comparators, widest word 18 bits, 4 logic levels; no multiplier
+//            t = N/(2^1) with N = 3*X + 32769
+//            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // latency  : 0 cycles (combinational)
 
 `default_nettype none
@@ -22,12 +22,10 @@ module hsig_qkeras_smooth_q4_12_to_uq1_15 (
     wire below = $signed(x) < $signed(16'hD556);  // x < -2.66650390625: output 0
     wire above = $signed(x) > $signed(16'h2AAB);  // x > 2.666748046875: output saturates
     wire [16:0] p = {x[14:0], 2'b0} - {x[15], x};  // x * 3
-    wire [17:0] n = {p[16], p} + 18'h8000;  // N = 3*x + 32768, >= 0 on the linear region
-    wire ylin_lsb = n[1];  // LSB kept
-    wire ylin_half = n[0];  // first bit dropped (weight 1/2)
-    wire ylin_sticky = 1'b0;  // anything below it
-    wire ylin_inc = ylin_half & (ylin_sticky | ylin_lsb);  // round nearest-even: increment
-    wire [16:0] ylin = n[17:1] + {16'b0, ylin_inc};  // round(N / 2^1)
+    wire [17:0] n = {p[16], p} + 18'h8001;  // N = 3*x + 32769, >= 0 on the linear region
+    wire [16:0] ylin_up = n[17:1];  // rounded half up (the offset holds the half)
+    wire ylin_tie = ~|n[0];  // exactly half-way: a tie
+    wire [16:0] ylin = {ylin_up[16:1], ylin_up[0] & ~ylin_tie};  // round(N / 2^1), ties to even
     wire [15:0] y_comb = below ? 16'd0 : above ? 16'd32768 : ylin[15:0];  // raw output, UQ1.15
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.

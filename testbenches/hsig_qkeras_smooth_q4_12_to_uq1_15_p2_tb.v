@@ -6,9 +6,9 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); saturates to the output range
 // error    : <= 0.5 ulp of the output against the exact function (correctly rounded)
-// datapath : 3 adders, 2 comparators, widest word 18 bits, 4 logic levels; no multiplier
-//            t = N/(2^1) with N = 3*X + 32768
-//            rounded nearest-even from 1 fraction bit
+// datapath : 2 adders, 2 comparators, widest word 18 bits, 4 logic levels; no multiplier
+//            t = N/(2^1) with N = 3*X + 32769
+//            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // latency  : 2 cycles, one input per cycle
 // run    : iverilog -g2005 -o hsig_qkeras_smooth_q4_12_to_uq1_15_p2 hsig_qkeras_smooth_q4_12_to_uq1_15_p2_tb.v ../generated-verilog/hsig_qkeras_smooth_q4_12_to_uq1_15_p2.v && vvp -n hsig_qkeras_smooth_q4_12_to_uq1_15_p2
 //          (from the directory holding hsig_qkeras_smooth_q4_12_to_uq1_15_p2.hex; Verilator: verilator --binary hsig_qkeras_smooth_q4_12_to_uq1_15_p2_tb.v ../generated-verilog/hsig_qkeras_smooth_q4_12_to_uq1_15_p2.v)

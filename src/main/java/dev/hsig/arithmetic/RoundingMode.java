@@ -98,50 +98,6 @@ public enum RoundingMode {
         };
     }
 
-    /**
-     * Whether a non-negative value with the given bits just below the kept LSB rounds up: {@code half} is the
-     * first dropped bit, {@code sticky} is the OR of everything below it, {@code lsb} the kept LSB. Only defined
-     * for the sign-free modes that {@link #forNonNegative()} returns.
-     */
-    public boolean incrementNonNegative(boolean lsb, boolean half, boolean sticky) {
-        return switch (forNonNegative()) {
-            case FLOOR -> false;
-            case CEIL -> half || sticky;
-            case NEAREST_UP -> half;
-            case NEAREST_DOWN -> half && sticky;
-            case NEAREST_EVEN -> half && (sticky || lsb);
-            default -> throw new IllegalStateException("not sign-free: " + this);
-        };
-    }
-
-    /** Whether {@link #incrementNonNegative} reads the kept LSB (only ties-to-even does). */
-    public boolean readsLsb() {
-        return forNonNegative() == NEAREST_EVEN;
-    }
-
-    /** Whether {@link #incrementNonNegative} reads the first dropped bit. */
-    public boolean readsHalf() {
-        return forNonNegative() != FLOOR;
-    }
-
-    /** Whether {@link #incrementNonNegative} reads the OR of the bits below the first dropped one. */
-    public boolean readsSticky() {
-        RoundingMode m = forNonNegative();
-        return m == CEIL || m == NEAREST_DOWN || m == NEAREST_EVEN;
-    }
-
-    /** The same rule as {@link #incrementNonNegative} as a Verilog expression over three 1-bit wires. */
-    public String incrementVerilog(String lsb, String half, String sticky) {
-        return switch (forNonNegative()) {
-            case FLOOR -> "1'b0";
-            case CEIL -> half + " | " + sticky;
-            case NEAREST_UP -> half;
-            case NEAREST_DOWN -> half + " & " + sticky;
-            case NEAREST_EVEN -> half + " & (" + sticky + " | " + lsb + ")";
-            default -> throw new IllegalStateException("not sign-free: " + this);
-        };
-    }
-
     @Override
     public String toString() {
         return cliName;

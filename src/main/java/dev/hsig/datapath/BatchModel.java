@@ -1,6 +1,5 @@
 package dev.hsig.datapath;
 
-import dev.hsig.arithmetic.RoundingMode;
 import java.util.List;
 
 /**
@@ -92,7 +91,7 @@ public final class BatchModel {
                 if (s.constant() != (int) s.constant()) {
                     return false;
                 }
-            } else if (n instanceof Node.RoundShift r && r.shift() > 30) {
+            } else if (n instanceof Node.TieToEven t && t.shift() > 30) {
                 return false;
             } else if (n instanceof Node.Compare c && c.constant() != (int) c.constant()) {
                 return false;
@@ -163,8 +162,8 @@ public final class BatchModel {
             } else {
                 gather(v[t.index()], tables[i], out, n);
             }
-        } else if (node instanceof Node.RoundShift r) {
-            roundShift(r, v[r.source()], r.sticky() >= 0 ? v[r.sticky()] : null, out, n);
+        } else if (node instanceof Node.TieToEven t) {
+            tieToEven(v[t.source()], t.shift(), t.exact() >= 0 ? v[t.exact()] : null, out, n);
         } else if (node instanceof Node.OutputSelect o) {
             select(o, v, out, n);
         }
@@ -207,62 +206,21 @@ public final class BatchModel {
         }
     }
 
-    private static void roundShift(Node.RoundShift r, int[] a, int[] extra, int[] out, int n) {
-        int k = r.shift();
-        RoundingMode mode = r.mode().forNonNegative();
-        if (mode == RoundingMode.FLOOR || k == 0) {
-            floorShift(a, k, out, n);
-            return;
-        }
-        int[] sticky = extra == null ? new int[n] : extra;
-        switch (mode) {
-            case CEIL -> ceil(a, k, sticky, out, n);
-            case NEAREST_UP -> nearestUp(a, k, out, n);
-            case NEAREST_DOWN -> nearestDown(a, k, sticky, out, n);
-            default -> nearestEven(a, k, sticky, out, n);
-        }
-    }
-
-    // In the rounding loops, (x & low) + low carries into bit k-1 exactly when x & low != 0: the sticky bit.
-
-    private static void floorShift(int[] a, int k, int[] out, int n) {
-        for (int j = 0; j < n; j++) {
-            out[j] = a[j] >> k;
-        }
-    }
-
-    private static void ceil(int[] a, int k, int[] extra, int[] out, int n) {
-        int half = k - 1;
-        int low = (1 << half) - 1;
+    private static void tieToEven(int[] a, int k, int[] exact, int[] out, int n) {
+        int low = (1 << k) - 1;
+        int[] all = exact == null ? ones(n) : exact;
+        // (x & low) - 1 is negative exactly when the dropped bits are all zero: a tie, given an exact remainder.
         for (int j = 0; j < n; j++) {
             int x = a[j];
-            out[j] = (x >> k) + (((x >> half) | (((x & low) + low) >>> half) | extra[j]) & 1);
+            int tie = (((x & low) - 1) >>> 31) & all[j];
+            out[j] = (x >> k) & ~tie;
         }
     }
 
-    private static void nearestUp(int[] a, int k, int[] out, int n) {
-        int half = k - 1;
-        for (int j = 0; j < n; j++) {
-            out[j] = (a[j] >> k) + ((a[j] >> half) & 1);
-        }
-    }
-
-    private static void nearestDown(int[] a, int k, int[] extra, int[] out, int n) {
-        int half = k - 1;
-        int low = (1 << half) - 1;
-        for (int j = 0; j < n; j++) {
-            int x = a[j];
-            out[j] = (x >> k) + ((x >> half) & ((((x & low) + low) >>> half) | extra[j]) & 1);
-        }
-    }
-
-    private static void nearestEven(int[] a, int k, int[] extra, int[] out, int n) {
-        int half = k - 1;
-        int low = (1 << half) - 1;
-        for (int j = 0; j < n; j++) {
-            int x = a[j];
-            out[j] = (x >> k) + ((x >> half) & ((((x & low) + low) >>> half) | extra[j] | (x >> k)) & 1);
-        }
+    private static int[] ones(int n) {
+        int[] one = new int[n];
+        java.util.Arrays.fill(one, 1);
+        return one;
     }
 
     private static void select(Node.OutputSelect o, int[][] v, int[] out, int n) {

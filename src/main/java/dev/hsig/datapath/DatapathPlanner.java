@@ -126,6 +126,12 @@ public final class DatapathPlanner {
             b = b.shiftLeft(1);
             k = 1;
         }
+        boolean folded = !table && !(k == 0 && d.equals(BigInteger.ONE));
+        if (folded) {
+            // Round by adding a constant before truncating: t + bias/(D*2^k), then floor. Ties to even also
+            // clear the LSB on an exact tie (the TieToEven node); no rounding adder is needed at all.
+            b = b.add(roundingBias(mode, d, k));
+        }
         BigInteger nLow = a.multiply(BigInteger.valueOf(xl)).add(b);
         BigInteger nHigh = a.multiply(BigInteger.valueOf(xh)).add(b);
         int product = multiply(xs, a, BigInteger.valueOf(xl), BigInteger.valueOf(xh), "p", "x", 0);
@@ -139,16 +145,17 @@ public final class DatapathPlanner {
                 : (b.signum() > 0 ? " + " : " - ") + b.abs());
         String divisor = (d.equals(BigInteger.ONE) ? "" : d + "*") + "2^" + k;
         realization.add("t = " + (u > 0 ? "2^" + u + "*" : "") + "N/(" + divisor + ") with " + numerator);
-        BigInteger yLow = round(config.rounding(), Rational.of(nLow.shiftLeft(u), l));
-        BigInteger yHigh = round(config.rounding(), Rational.of(nHigh.shiftLeft(u), l));
+        BigInteger yLow = round(scale, offset, xl);
+        BigInteger yHigh = round(scale, offset, xh);
         if (d.equals(BigInteger.ONE)) {
             if (k == 0) {
                 realization.add("exact: y = " + (u > 0 ? "N*2^" + u : "N"));
                 return u == 0 ? n : exact("ylin", List.of(Node.Term.of(n, u)), 0, yLow, yHigh, "N * 2^" + u);
             }
-            realization.add("rounded " + config.rounding() + " from " + k + " fraction bit" + (k == 1 ? "" : "s"));
-            return add(new Node.RoundShift("ylin", signedWidth(yLow, yHigh), n, k, mode, -1,
-                    "round(N / 2^" + k + ")"));
+            realization.add("rounded " + config.rounding() + " by the offset" + (mode == RoundingMode.NEAREST_EVEN
+                    ? " and an LSB cleared on ties" : "") + ", then " + k + " fraction bit" + (k == 1 ? "" : "s")
+                    + " dropped");
+            return truncate(n, k, -1, yLow, yHigh, mode, "N / 2^" + k);
         }
         Quotient quotient = divide(n, d, nLow, nHigh);
         int r = quotient.remainderWidth;
@@ -169,26 +176,51 @@ public final class DatapathPlanner {
         }
         long dl = d.longValueExact();
         List<Long> ge = new ArrayList<>();
-        List<Long> nz = new ArrayList<>();
+        List<Long> zero = new ArrayList<>();
         for (long idx = 0; idx < 1L << r; idx++) {
             ge.add(idx >= dl && idx < 2 * dl ? 1L : 0L);
-            nz.add(idx < 2 * dl && idx % dl != 0 ? 1L : 0L);
+            zero.add(idx < 2 * dl && idx % dl == 0 ? 1L : 0L);
         }
         int geNode = add(new Node.Table("q_short", 1, quotient.rem, ge, "q' was one short: rem >= " + d));
-        int nzNode = mode.readsSticky()
-                ? add(new Node.Table("r_nonzero", 1, quotient.rem, nz, "N is not a multiple of " + d)) : -1;
         BigInteger qLow = floorDiv(nLow, d);
         BigInteger qHigh = floorDiv(nHigh, d);
         int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, qLow, qHigh,
                 "floor(N/" + d + "), exact");
-        realization.add("rounded " + config.rounding() + " from " + k + " fraction bit" + (k == 1 ? "" : "s")
-                + " of the exact quotient"
-                + " and its remainder");
-        return add(new Node.RoundShift("ylin", signedWidth(yLow, yHigh), q0, k, mode, nzNode,
-                "round(N / " + divisor + ")"));
+        int exactNode = mode == RoundingMode.NEAREST_EVEN
+                ? add(new Node.Table("r_zero", 1, quotient.rem, zero, "N is a multiple of " + d)) : -1;
+        realization.add("rounded " + config.rounding() + " by the offset" + (mode == RoundingMode.NEAREST_EVEN
+                ? " and an LSB cleared on ties (remainder zero)" : "") + ", then " + k + " fraction bit"
+                + (k == 1 ? "" : "s") + " of the exact quotient dropped");
+        return truncate(q0, k, exactNode, yLow, yHigh, mode, "N / " + divisor);
     }
 
     private record Quotient(int q, int rem, int remainderWidth) {
+    }
+
+    /**
+     * What must be added to N so that floor((N + bias) / (D*2^k)) rounds N / (D*2^k) in a sign-free mode:
+     * nothing for floor, all but one unit for ceil, half (less one unit for ties down) for the nearest modes.
+     */
+    static BigInteger roundingBias(RoundingMode mode, BigInteger d, int k) {
+        BigInteger unit = d.shiftLeft(k);
+        BigInteger half = d.shiftLeft(k - 1);
+        return switch (mode.forNonNegative()) {
+            case FLOOR -> BigInteger.ZERO;
+            case CEIL -> unit.subtract(BigInteger.ONE);
+            case NEAREST_DOWN -> half.subtract(BigInteger.ONE);
+            default -> half; // nearest-up, and nearest-even before its tie fix
+        };
+    }
+
+    /** floor(source / 2^k), with the ties-to-even fix when the mode needs it. */
+    private int truncate(int source, int k, int exact, BigInteger yLow, BigInteger yHigh, RoundingMode mode,
+            String what) {
+        int width = signedWidth(yLow, yHigh);
+        if (mode.forNonNegative() == RoundingMode.NEAREST_EVEN) {
+            return add(new Node.TieToEven("ylin", width, source, k, exact, "round(" + what + "), ties to even"));
+        }
+        return add(new Node.Sum("ylin", width, true, List.of(Node.Term.of(source, -k)), 0,
+                "round(" + what + ") " + mode.cliName() + ", the rounding being in the offset"));
     }
 
     /** q' = floor(N/D) or one less, and rem = N - D*q' modulo 2^r, which is then in [0, 2D). */

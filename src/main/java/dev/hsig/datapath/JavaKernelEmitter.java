@@ -1,6 +1,5 @@
 package dev.hsig.datapath;
 
-import dev.hsig.arithmetic.RoundingMode;
 import java.util.List;
 
 /**
@@ -70,8 +69,8 @@ final class JavaKernelEmitter {
         if (n instanceof Node.Table t) {
             return t.index() == i;
         }
-        if (n instanceof Node.RoundShift r) {
-            return r.source() == i || r.sticky() == i;
+        if (n instanceof Node.TieToEven t) {
+            return t.source() == i || t.exact() == i;
         }
         if (n instanceof Node.Compare c) {
             return c.source() == i;
@@ -100,8 +99,11 @@ final class JavaKernelEmitter {
         if (node instanceof Node.Table t) {
             return table(t, nodes.get(t.index()).width());
         }
-        if (node instanceof Node.RoundShift r) {
-            return round(r);
+        if (node instanceof Node.TieToEven t) {
+            String a = "v" + t.source();
+            String tie = "((((" + a + " & " + ((1 << t.shift()) - 1) + ") - 1) >>> 31)"
+                    + (t.exact() >= 0 ? " & v" + t.exact() : "") + ")";
+            return "(" + a + " >> " + t.shift() + ") & ~" + tie;
         }
         Node.OutputSelect o = (Node.OutputSelect) node;
         // m(above) is -1 when x is NOT above (x <= XH); m(below) is -1 when x is below.
@@ -136,26 +138,5 @@ final class JavaKernelEmitter {
             }
         }
         return e.toString();
-    }
-
-    private static String round(Node.RoundShift r) {
-        int k = r.shift();
-        String a = "v" + r.source();
-        RoundingMode mode = r.mode().forNonNegative();
-        if (mode == RoundingMode.FLOOR || k == 0) {
-            return "(" + a + " >> " + k + ")";
-        }
-        int half = k - 1;
-        int low = (1 << half) - 1;
-        String h = "(" + a + " >> " + half + ")";
-        String sticky = "(((" + a + " & " + low + ") + " + low + ") >>> " + half + ")"
-                + (r.sticky() >= 0 ? " | v" + r.sticky() : "");
-        String inc = switch (mode) {
-            case CEIL -> "(" + h + " | " + sticky + ")";
-            case NEAREST_UP -> h;
-            case NEAREST_DOWN -> "(" + h + " & (" + sticky + "))";
-            default -> "(" + h + " & (" + sticky + " | (" + a + " >> " + k + ")))";
-        };
-        return "(" + a + " >> " + k + ") + (" + inc + " & 1)";
     }
 }

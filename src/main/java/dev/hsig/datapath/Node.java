@@ -1,6 +1,5 @@
 package dev.hsig.datapath;
 
-import dev.hsig.arithmetic.RoundingMode;
 import java.util.List;
 
 /**
@@ -109,20 +108,20 @@ public sealed interface Node {
     }
 
     /**
-     * {@code source / 2^shift} rounded to an integer in {@code mode} (which must be sign-free, see
-     * {@link RoundingMode#forNonNegative()}); {@code sticky} is an optional 1-bit node (or -1) that reports a
-     * nonzero part below the source's LSB, such as a nonzero division remainder.
+     * Round half to even after the offset already added half an LSB: {@code source / 2^shift} (floor), with its
+     * bit 0 cleared on a tie, that is when the low {@code shift} bits of the source are all zero and the optional
+     * 1-bit node {@code exact} (or -1) says nothing was lost below them (a zero division remainder). The other
+     * rounding modes need no node at all: their whole rounding is a constant folded into the offset.
      */
-    record RoundShift(String name, int width, int source, int shift, RoundingMode mode, int sticky, String comment)
-            implements Node {
+    record TieToEven(String name, int width, int source, int shift, int exact, String comment) implements Node {
         @Override
         public boolean signed() {
             return true;
         }
 
         @Override
-        public int adders() {
-            return mode == RoundingMode.FLOOR ? 0 : 1;
+        public int depth() {
+            return 1;
         }
     }
 

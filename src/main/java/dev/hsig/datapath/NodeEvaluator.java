@@ -21,8 +21,10 @@ final class NodeEvaluator {
         } else if (node instanceof Node.Table t) {
             long index = v[t.index()];
             raw = index >= 0 && index < t.entries().size() ? t.entries().get((int) index) : 0;
-        } else if (node instanceof Node.RoundShift r) {
-            raw = roundShift(r, v);
+        } else if (node instanceof Node.TieToEven t) {
+            long a = v[t.source()];
+            boolean tie = (a & ((1L << t.shift()) - 1)) == 0 && (t.exact() < 0 || v[t.exact()] != 0);
+            raw = tie ? (a >> t.shift()) & ~1L : a >> t.shift();
         } else if (node instanceof Node.OutputSelect o) {
             if (o.below() >= 0 && v[o.below()] != 0) {
                 raw = 0;
@@ -35,15 +37,6 @@ final class NodeEvaluator {
             throw new IllegalStateException("unknown node " + node);
         }
         return wrap(raw, node.width(), node.signed());
-    }
-
-    private static long roundShift(Node.RoundShift r, long[] v) {
-        long a = v[r.source()];
-        int k = r.shift();
-        boolean lsb = bit(a, k);
-        boolean half = k >= 1 && bit(a, k - 1);
-        boolean sticky = k >= 2 && (a & ((1L << (k - 1)) - 1)) != 0 || r.sticky() >= 0 && v[r.sticky()] != 0;
-        return (a >> k) + (r.mode().incrementNonNegative(lsb, half, sticky) ? 1 : 0);
     }
 
     /** Bit i of a sign-extended value. */

@@ -17,10 +17,10 @@ final class Operands {
             out.add(c.source());
         } else if (node instanceof Node.Table t) {
             out.add(t.index());
-        } else if (node instanceof Node.RoundShift r) {
-            out.add(r.source());
-            if (r.sticky() >= 0) {
-                out.add(r.sticky());
+        } else if (node instanceof Node.TieToEven t) {
+            out.add(t.source());
+            if (t.exact() >= 0) {
+                out.add(t.exact());
             }
         } else if (node instanceof Node.OutputSelect o) {
             for (int i : new int[] {o.below(), o.above(), o.linear()}) {

@@ -1,6 +1,5 @@
 package dev.hsig.verilog;
 
-import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Node;
 import dev.hsig.format.QFormat;
@@ -108,8 +107,8 @@ public final class VerilogEmitter {
                     + BitSelect.literal(c.constant(), w) + ")", c.comment()));
         } else if (node instanceof Node.Table t) {
             s.append(table(name, t, stage));
-        } else if (node instanceof Node.RoundShift r) {
-            s.append(round(name, r, stage));
+        } else if (node instanceof Node.TieToEven t) {
+            s.append(tieToEven(name, t, stage));
         } else if (node instanceof Node.OutputSelect o) {
             s.append(output(name, o, stage));
         }
@@ -134,48 +133,20 @@ public final class VerilogEmitter {
         return s.toString();
     }
 
-    private String round(String name, Node.RoundShift r, int stage) {
-        RoundingMode mode = r.mode();
-        Node src = nodes.get(r.source());
-        int k = r.shift();
-        int w = src.width();
-        String a = version(r.source(), stage);
+    private String tieToEven(String name, Node.TieToEven t, int stage) {
+        int w = t.width();
+        int k = t.shift();
+        String up = name + "_up";
+        String tie = name + "_tie";
         StringBuilder s = new StringBuilder();
-        String floor = select(r.source(), stage, -k, r.width());
-        if (!mode.readsHalf()) {
-            s.append(wire(name, r.width(), floor, r.comment() + ", rounding " + mode));
-            return s.toString();
-        }
-        String lsb = name + "_lsb";
-        String half = name + "_half";
-        String sticky = name + "_sticky";
-        String inc = name + "_inc";
-        if (mode.readsLsb()) {
-            s.append(wire(lsb, 1, bit(r.source(), a, Math.min(k, w - 1)), "LSB kept"));
-        }
-        s.append(wire(half, 1, bit(r.source(), a, Math.min(k - 1, w - 1)), "first bit dropped (weight 1/2)"));
-        if (mode.readsSticky()) {
-            List<String> any = new ArrayList<>();
-            if (k >= 2) {
-                int hi = Math.min(k - 2, w - 1);
-                used(a, w).set(0, hi + 1);
-                any.add(hi == 0 ? a + "[0]" : "|" + a + "[" + hi + ":0]");
-            }
-            if (r.sticky() >= 0) {
-                any.add(select(r.sticky(), stage, 0, 1));
-            }
-            s.append(wire(sticky, 1, any.isEmpty() ? "1'b0" : String.join(" | ", any), "anything below it"));
-        }
-        s.append(wire(inc, 1, mode.incrementVerilog(lsb, half, sticky), "round " + mode.cliName()
-                + ": increment"));
-        s.append(wire(name, r.width(), floor + " + {" + (r.width() > 1 ? (r.width() - 1) + "'b0, " : "") + inc + "}",
-                r.comment()));
+        s.append(wire(up, w, select(t.source(), stage, -k, w), "rounded half up (the offset holds the half)"));
+        String low = select(t.source(), stage, 0, k);
+        String exact = t.exact() >= 0 ? " & " + select(t.exact(), stage, 0, 1) : "";
+        s.append(wire(tie, 1, "~|" + low + exact, "exactly half-way: a tie"));
+        String cleared = w == 1 ? up + " & ~" + tie : "{" + up + "[" + (w - 1) + ":1], " + up + "[0] & ~" + tie + "}";
+        used(up, w).set(0, w);
+        s.append(wire(name, w, cleared, t.comment()));
         return s.toString();
-    }
-
-    private String bit(int node, String name, int index) {
-        used(name, nodes.get(node).width()).set(index);
-        return nodes.get(node).width() == 1 ? name : name + "[" + index + "]";
     }
 
     private String output(String name, Node.OutputSelect o, int stage) {

@@ -53,15 +53,4 @@ class RoundingModeTest {
         assertEquals(2, RoundingMode.NEAREST_EVEN.round(plus).intValue());
         assertEquals(-2, RoundingMode.NEAREST_EVEN.round(minus).intValue());
     }
-
-    /** The hardware's increment rule equals the specification on non-negative values, for every mode. */
-    @Property(tries = 2000)
-    void incrementRuleMatchesOnNonNegativeValues(@ForAll RoundingMode mode,
-            @ForAll @IntRange(min = 0, max = 100000) int raw, @ForAll @IntRange(min = 1, max = 6) int k) {
-        boolean lsb = ((raw >> k) & 1) != 0;
-        boolean half = ((raw >> (k - 1)) & 1) != 0;
-        boolean sticky = (raw & ((1 << (k - 1)) - 1)) != 0;
-        int rounded = (raw >> k) + (mode.incrementNonNegative(lsb, half, sticky) ? 1 : 0);
-        assertEquals(mode.round(Rational.of(raw, 1 << k)).intValue(), rounded);
-    }
 }

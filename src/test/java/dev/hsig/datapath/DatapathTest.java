@@ -23,7 +23,7 @@ class DatapathTest {
 
     /** Regression guard: the preset datapaths at Q4.12 -> UQ1.15 never need more adders than this. */
     static final Map<String, Integer> MAX_ADDERS = Map.of("keras", 7, "pytorch", 7, "courbariaux", 1, "quarter", 1,
-            "qkeras-smooth", 3);
+            "qkeras-smooth", 2);
 
     @Test
     void presetAdderCountsNeverGrow() {

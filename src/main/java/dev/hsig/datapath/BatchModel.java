@@ -54,7 +54,7 @@ public final class BatchModel {
                 if (nodes.get(i) instanceof Node.Table t) {
                     int[] table = new int[1 << nodes.get(t.index()).width()];
                     for (int e = 0; e < t.entries().size() && e < table.length; e++) {
-                        table[e] = (int) NodeEvaluator.wrap(t.entries().get(e), t.width(), false);
+                        table[e] = (int) ScalarProgram.wrap(t.entries().get(e), t.width(), false);
                     }
                     tables[i] = table;
                     affine[i] = AffineTable.find(java.util.Arrays.copyOf(table, Math.min(table.length,

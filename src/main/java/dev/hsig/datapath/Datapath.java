@@ -7,20 +7,64 @@ import java.util.List;
 /**
  * The immutable description of a core: nodes in evaluation order, the last one the output port. The model
  * ({@link #evaluate}) and the Verilog emitter both walk {@link #nodes()}.
- *
- * @param config       what the user asked for
- * @param implemented  the function the hardware computes exactly: the requested one, or with {@code --terms}
- *                     its slope rounded to that many signed digits
- * @param linearLow    the lowest raw input handled by the linear path (below it the output is 0)
- * @param linearHigh   the highest raw input handled by the linear path (above it the output is the cap)
- * @param realization  how the slope was realized, in words, for reports and the Verilog header
- * @param errorBound   the proven worst-case error against the exact requested function
  */
-public record Datapath(Config config, HardSigmoid implemented, List<Node> nodes, long linearLow, long linearHigh,
-        String realization, ErrorBound errorBound) {
+public final class Datapath {
+    private final Config config;
+    private final HardSigmoid implemented;
+    private final List<Node> nodes;
+    private final long linearLow;
+    private final long linearHigh;
+    private final String realization;
+    private final ErrorBound errorBound;
+    private final ScalarProgram program;
 
-    public Datapath {
-        nodes = List.copyOf(nodes);
+    /**
+     * @param config       what the user asked for
+     * @param implemented  the function the hardware computes exactly: the requested one, or with {@code --terms}
+     *                     its slope rounded to that many signed digits
+     * @param linearLow    the lowest raw input handled by the linear path (below it the output is 0)
+     * @param linearHigh   the highest raw input handled by the linear path (above it the output is the cap)
+     * @param realization  how the slope was realized, in words, for reports and the Verilog header
+     * @param errorBound   the proven worst-case error against the exact requested function
+     */
+    public Datapath(Config config, HardSigmoid implemented, List<Node> nodes, long linearLow, long linearHigh,
+            String realization, ErrorBound errorBound) {
+        this.config = config;
+        this.implemented = implemented;
+        this.nodes = List.copyOf(nodes);
+        this.linearLow = linearLow;
+        this.linearHigh = linearHigh;
+        this.realization = realization;
+        this.errorBound = errorBound;
+        this.program = new ScalarProgram(this.nodes);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public HardSigmoid implemented() {
+        return implemented;
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    public long linearLow() {
+        return linearLow;
+    }
+
+    public long linearHigh() {
+        return linearHigh;
+    }
+
+    public String realization() {
+        return realization;
+    }
+
+    public ErrorBound errorBound() {
+        return errorBound;
     }
 
     public Node.Input input() {
@@ -33,19 +77,15 @@ public record Datapath(Config config, HardSigmoid implemented, List<Node> nodes,
 
     /** Values of every node for one raw input word; the last entry is the output raw word. */
     public long[] evaluateAll(long xRaw) {
-        long[] v = new long[nodes.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = NodeEvaluator.evaluate(nodes.get(i), v, xRaw);
-        }
-        return v;
+        return program.run(xRaw);
     }
 
     /** The output raw word for one input raw word: the bit-accurate model of the generated hardware. */
     public long evaluate(long xRaw) {
-        if (!config.input().contains(xRaw)) {
+        if (xRaw < config.input().minRaw() || xRaw > config.input().maxRaw()) {
             throw new IllegalArgumentException("raw input " + xRaw + " is outside " + config.input());
         }
-        long[] v = evaluateAll(xRaw);
+        long[] v = program.run(xRaw);
         return v[v.length - 1];
     }
 
@@ -60,5 +100,10 @@ public record Datapath(Config config, HardSigmoid implemented, List<Node> nodes,
     /** The widest internal wire, in bits. */
     public int maxWidth() {
         return nodes.stream().mapToInt(Node::width).max().orElse(0);
+    }
+
+    @Override
+    public String toString() {
+        return "Datapath[" + config.options() + ": " + realization + "]";
     }
 }

@@ -122,7 +122,7 @@ final class JavaKernelEmitter {
     private static String table(Node.Table t, int indexWidth) {
         int[] entries = new int[Math.min(t.entries().size(), 1 << indexWidth)];
         for (int e = 0; e < entries.length; e++) {
-            entries[e] = (int) NodeEvaluator.wrap(t.entries().get(e), t.width(), false);
+            entries[e] = (int) ScalarProgram.wrap(t.entries().get(e), t.width(), false);
         }
         String idx = "v" + t.index();
         int[] affine = AffineTable.find(entries);

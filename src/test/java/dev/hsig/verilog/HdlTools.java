@@ -2,7 +2,6 @@ package dev.hsig.verilog;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,23 +24,10 @@ final class HdlTools {
     private HdlTools() {
     }
 
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static void require(String... tools) {
         List<String> missing = new ArrayList<>();
         for (String t : tools) {
-            if (!onPath(t)) {
+            if (!ExternalTool.onPath(t)) {
                 missing.add(t);
             }
         }

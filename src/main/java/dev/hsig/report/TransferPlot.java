@@ -42,7 +42,7 @@ public final class TransferPlot {
         exact(svg, transfer, f);
         envelope(svg, transfer, d, false);
         knees(svg, transfer, f);
-        legend(svg, transfer.left + 12, transfer.top + 18);
+        legend(svg, transfer.left + 12, transfer.top + 40);
 
         long center = centerOfLinearRegion(d);
         long span = 12;
@@ -173,7 +173,7 @@ public final class TransferPlot {
             if (p.containsX(knees[i])) {
                 double x = p.px(knees[i]);
                 svg.line(x, p.top, x, p.top + p.height, KNEE);
-                svg.text(x + (i == 0 ? -4 : 4), p.top + p.height - 8, i == 0 ? "end" : "start",
+                svg.text(x + (i == 0 ? -4 : 4), p.top + 14, i == 0 ? "end" : "start",
                         "font-size:11px;fill:#7a3db8", names[i]);
             }
         }

@@ -9,6 +9,7 @@
 // datapath : 7 adders, 2 comparators, widest word 17 bits, 9 logic levels; no multiplier
 //            t = 2^3*N/(5*2^0) with N = X + 10240
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
+//            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
 //            y = 2^3*q' + table(rem), 10 entries, rounded nearest-even
 // latency  : 0 cycles (combinational)

@@ -7,6 +7,7 @@
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); saturates to the output range
 // error    : <= 0.5 ulp of the output against the exact function (correctly rounded)
 // datapath : 2 adders, 2 comparators, widest word 18 bits, 4 logic levels; no multiplier
+//            x * 3 = +2^2 -2^0 in canonical signed digits
 //            t = N/(2^1) with N = 3*X + 32769
 //            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // latency  : 2 cycles, one input per cycle

@@ -138,11 +138,6 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
         return den.equals(BigInteger.ONE);
     }
 
-    /** True when the denominator is a power of two (the value has a finite binary expansion). */
-    public boolean isDyadic() {
-        return den.bitCount() == 1;
-    }
-
     public BigInteger floor() {
         BigInteger[] qr = num.divideAndRemainder(den);
         return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];

@@ -280,6 +280,11 @@ public final class DatapathPlanner {
             return source;
         }
         BigInteger[] split = bestSplit(c);
+        if (modular == 0) {
+            realization.add(of + " * " + c + " = " + (split == null ? Csd.format(Csd.digits(c))
+                    : "(" + Csd.format(Csd.digits(split[0])) + ") * (" + Csd.format(Csd.digits(split[1])) + ")")
+                    + " in canonical signed digits");
+        }
         if (split != null) {
             int first = chain(source, split[0], low, high, prefix + "a", of, modular);
             BigInteger lo2 = low.multiply(split[0]);

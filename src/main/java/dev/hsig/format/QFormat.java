@@ -35,14 +35,6 @@ public record QFormat(boolean signed, int width, int fraction) {
         }
     }
 
-    public static QFormat signed(int integerBits, int fraction) {
-        return new QFormat(true, integerBits + fraction, fraction);
-    }
-
-    public static QFormat unsigned(int integerBits, int fraction) {
-        return new QFormat(false, integerBits + fraction, fraction);
-    }
-
     /** Parses {@code Q4.12}, {@code UQ1.15}, {@code ap_fixed<16,4>} or {@code ap_ufixed<16,1>}. */
     public static QFormat parse(String text) {
         String s = text.trim();
@@ -129,11 +121,6 @@ public record QFormat(boolean signed, int width, int fraction) {
     /** The raw word as {@code width} bits (two's complement for a signed format). */
     public long toBits(long raw) {
         return raw & ((1L << width) - 1);
-    }
-
-    /** Number of hexadecimal digits that hold one raw word. */
-    public int hexDigits() {
-        return (width + 3) / 4;
     }
 
     public String apType() {

@@ -25,7 +25,12 @@ public final class HexWriter {
                 + " vectors\n");
         for (int i = 0; i < v.size(); i++) {
             long word = (in.toBits(v.x()[i]) << out.width()) | out.toBits(v.y()[i]);
-            t.hex(word, digits).append('\n');
+            t.hex(word, digits);
+            String label = v.label(i);
+            if (label != null) {
+                t.append("  // ").append(label); // $readmemh skips comments, so labels can sit beside the data
+            }
+            t.append('\n');
         }
         return t.toBytes();
     }

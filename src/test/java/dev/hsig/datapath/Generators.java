@@ -5,6 +5,8 @@ import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
 import dev.hsig.function.Config;
 import dev.hsig.function.HardSigmoid;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -65,8 +67,31 @@ final class Generators {
         Arbitrary<Long> corners = Arbitraries.of(in.minRaw(), in.maxRaw(), clamp(in, 0), clamp(in, -1), clamp(in, 1));
         Arbitrary<Long> linear = d.linearLow() <= d.linearHigh()
                 ? Arbitraries.longs().between(clamp(in, d.linearLow()), clamp(in, d.linearHigh())) : uniform;
+        List<Long> ties = ties(d);
+        Arbitrary<Long> tie = ties.isEmpty() ? linear : Arbitraries.of(ties);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, uniform), net.jqwik.api.Tuple.of(3, linear),
-                net.jqwik.api.Tuple.of(2, knees), net.jqwik.api.Tuple.of(1, corners));
+                net.jqwik.api.Tuple.of(2, knees), net.jqwik.api.Tuple.of(2, tie), net.jqwik.api.Tuple.of(1, corners));
+    }
+
+    /**
+     * Up to 16 inputs of the linear region where the scaled exact result lies exactly half-way between two output
+     * words (a rounding tie), found with exact rationals from the implemented function, not from the datapath.
+     */
+    static List<Long> ties(Datapath d) {
+        QFormat in = d.config().input();
+        QFormat out = d.config().output();
+        Rational scale = d.implemented().alpha().scaleByPowerOfTwo(out.fraction() - in.fraction());
+        Rational offset = d.implemented().beta().scaleByPowerOfTwo(out.fraction());
+        List<Long> ties = new ArrayList<>();
+        long from = Math.max(in.minRaw(), d.linearLow());
+        long to = Math.min(in.maxRaw(), Math.min(d.linearHigh(), from + 4096));
+        for (long x = from; x <= to && ties.size() < 16; x++) {
+            Rational t = scale.multiply(x).add(offset);
+            if (t.subtract(Rational.of(t.floor(), java.math.BigInteger.ONE)).equals(Rational.HALF)) {
+                ties.add(x);
+            }
+        }
+        return ties;
     }
 
     static long clamp(QFormat in, long x) {

@@ -64,8 +64,10 @@ class ModelProperties {
     @StatisticsReport(format = net.jqwik.api.statistics.Histogram.class)
     void modelEqualsTheExactSpecification(@ForAll("cases") Case c) {
         ExactReference spec = c.datapath.config().exactReference();
+        java.util.Set<Long> ties = new java.util.HashSet<>(Generators.ties(c.datapath));
         for (long x : c.inputs) {
             Statistics.label("region").collect(region(c.datapath, x));
+            Statistics.label("tie").collect(ties.contains(x));
             long expected = spec.outputRaw(x);
             long got = c.datapath.evaluate(x);
             if (expected != got) {
@@ -77,6 +79,7 @@ class ModelProperties {
             k.check("linear").count(n -> n > 0);
             k.check("above").count(n -> n > 0);
         });
+        Statistics.label("tie").coverage(k -> k.check(true).count(n -> n > 100));
     }
 
     @Property(tries = 300)

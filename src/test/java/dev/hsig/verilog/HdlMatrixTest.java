@@ -91,6 +91,9 @@ class HdlMatrixTest {
         long inputs = exhaustive ? c.config.input().count() : CoreBundle.DEFAULT_SAMPLED_COUNT;
         assertTrue(bundle.exhaustive() == exhaustive && bundle.vectorCount() == inputs, "vector count");
         Path dir = Simulation.write(bundle);
+        String code = bundle.verilog().replaceAll("//[^\n]*", "");
+        assertTrue(!code.contains("*") && !code.contains("/") && !code.contains("%"),
+                "no *, /, % or ** may appear outside comments in the core");
 
         HdlTools.Result lint = HdlTools.run(dir, 120, "verilator", "--lint-only", "-Wall", c.name + ".v");
         assertEquals("", lint.output().trim(), "verilator --lint-only -Wall must report nothing");

@@ -91,7 +91,8 @@ class HdlMatrixTest {
         long inputs = exhaustive ? c.config.input().count() : CoreBundle.DEFAULT_SAMPLED_COUNT;
         assertTrue(bundle.exhaustive() == exhaustive && bundle.vectorCount() == inputs, "vector count");
         Path dir = Simulation.write(bundle);
-        String code = bundle.verilog().replaceAll("//[^\n]*", "");
+        // Comments and the sensitivity list "always @*" aside, no * / % may appear: the core has no multiplier.
+        String code = bundle.verilog().replaceAll("//[^\n]*", "").replace("@*", "");
         assertTrue(!code.contains("*") && !code.contains("/") && !code.contains("%"),
                 "no *, /, % or ** may appear outside comments in the core");
 

@@ -107,6 +107,31 @@ public final class BatchModel {
         evaluate(x, y, 0, x.length);
     }
 
+    /**
+     * The same over {@code long} raw words, for formats up to 32 bits wide whether signed or not: y[i] is the
+     * output raw word as the scalar model returns it.
+     */
+    public void evaluate(long[] x, long[] y) {
+        if (!vectorizable) {
+            for (int i = 0; i < x.length; i++) {
+                y[i] = datapath.evaluate(x[i]);
+            }
+            return;
+        }
+        int[] xi = new int[Math.min(x.length, 1 << 16)];
+        int[] yi = new int[xi.length];
+        for (int start = 0; start < x.length; start += xi.length) {
+            int n = Math.min(xi.length, x.length - start);
+            for (int i = 0; i < n; i++) {
+                xi[i] = (int) x[start + i];
+            }
+            evaluate(xi, yi, 0, n);
+            for (int i = 0; i < n; i++) {
+                y[start + i] = datapath.config().output().fromBits(yi[i]);
+            }
+        }
+    }
+
     public void evaluate(int[] x, int[] y, int from, int to) {
         if (kernel != null) {
             try {

@@ -50,6 +50,12 @@ class BatchModelProperties {
             }
         }
         Statistics.label("vectorizable").coverage(k -> k.check(true).percentage(p -> p > 50));
+        long[] xl = c.inputs.stream().mapToLong(Long::longValue).toArray();
+        long[] yl = new long[xl.length];
+        batch.evaluate(xl, yl);
+        for (int i = 0; i < xl.length; i++) {
+            assertEquals(d.evaluate(xl[i]), yl[i], "long[] API: " + ModelProperties.describe(d, xl[i]));
+        }
     }
 
     /** The compiled kernel (a Java loop printed from the datapath) is bit-identical to the scalar model too. */

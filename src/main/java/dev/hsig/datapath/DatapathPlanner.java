@@ -158,34 +158,44 @@ public final class DatapathPlanner {
             return truncate(n, k, -1, yLow, yHigh, mode, "N / 2^" + k);
         }
         Quotient quotient = divide(n, d, nLow, nHigh);
-        int r = quotient.remainderWidth;
-        if (table) {
-            List<Long> entries = new ArrayList<>();
-            for (long idx = 0; idx < 2L * d.longValueExact(); idx++) {
-                long carry = idx >= d.longValueExact() ? 1 : 0;
-                long rem = idx - carry * d.longValueExact();
-                BigInteger frac = round(config.rounding(), Rational.of(BigInteger.valueOf(rem).shiftLeft(u), d));
-                entries.add((carry << u) + frac.longValueExact());
-            }
-            long maxEntry = entries.stream().mapToLong(Long::longValue).max().orElse(0);
-            int tab = add(new Node.Table("frac", Math.max(1, 64 - Long.numberOfLeadingZeros(maxEntry)), quotient.rem,
-                    entries, "round(2^" + u + "*R/" + d + ") plus 2^" + u + " when rem >= " + d + " (q' was one short)"));
-            realization.add("y = 2^" + u + "*q' + table(rem), " + entries.size() + " entries, rounded " + config.rounding());
-            return exact("ylin", List.of(Node.Term.of(quotient.q, u), Node.Term.of(tab)), 0, yLow, yHigh,
-                    "correctly rounded linear part");
+        return table ? roundByTable(quotient, d, u, yLow, yHigh)
+                : roundExactQuotient(quotient, d, k, nLow, nHigh, yLow, yHigh, mode, divisor);
+    }
+
+    /**
+     * y = 2^u*q' + T(rem): the table folds the quotient correction (rem >= D means q' was one short) and the
+     * rounding of the fraction 2^u*R/D into one small lookup.
+     */
+    private int roundByTable(Quotient quotient, BigInteger d, int u, BigInteger yLow, BigInteger yHigh) {
+        long dl = d.longValueExact();
+        List<Long> entries = new ArrayList<>();
+        for (long idx = 0; idx < 2 * dl; idx++) {
+            long carry = idx >= dl ? 1 : 0;
+            long rem = idx - carry * dl;
+            BigInteger frac = config.rounding().round(Rational.of(BigInteger.valueOf(rem).shiftLeft(u), d));
+            entries.add((carry << u) + frac.longValueExact());
         }
+        long maxEntry = entries.stream().mapToLong(Long::longValue).max().orElse(0);
+        int tab = add(new Node.Table("frac", Math.max(1, 64 - Long.numberOfLeadingZeros(maxEntry)), quotient.rem,
+                entries, "round(2^" + u + "*R/" + d + ") plus 2^" + u + " when rem >= " + d + " (q' was one short)"));
+        realization.add("y = 2^" + u + "*q' + table(rem), " + entries.size() + " entries, rounded " + config.rounding());
+        return exact("ylin", List.of(Node.Term.of(quotient.q, u), Node.Term.of(tab)), 0, yLow, yHigh,
+                "correctly rounded linear part");
+    }
+
+    /** Without a table: the exact quotient q0 = q' + (rem >= D), then the fraction bits dropped (bias in B). */
+    private int roundExactQuotient(Quotient quotient, BigInteger d, int k, BigInteger nLow, BigInteger nHigh,
+            BigInteger yLow, BigInteger yHigh, RoundingMode mode, String divisor) {
         long dl = d.longValueExact();
         List<Long> ge = new ArrayList<>();
         List<Long> zero = new ArrayList<>();
-        for (long idx = 0; idx < 1L << r; idx++) {
+        for (long idx = 0; idx < 1L << quotient.remainderWidth; idx++) {
             ge.add(idx >= dl && idx < 2 * dl ? 1L : 0L);
             zero.add(idx < 2 * dl && idx % dl == 0 ? 1L : 0L);
         }
         int geNode = add(new Node.Table("q_short", 1, quotient.rem, ge, "q' was one short: rem >= " + d));
-        BigInteger qLow = floorDiv(nLow, d);
-        BigInteger qHigh = floorDiv(nHigh, d);
-        int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, qLow, qHigh,
-                "floor(N/" + d + "), exact");
+        int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, floorDiv(nLow, d),
+                floorDiv(nHigh, d), "floor(N/" + d + "), exact");
         int exactNode = mode == RoundingMode.NEAREST_EVEN
                 ? add(new Node.Table("r_zero", 1, quotient.rem, zero, "N is a multiple of " + d)) : -1;
         realization.add("rounded " + config.rounding() + " by the offset" + (mode == RoundingMode.NEAREST_EVEN
@@ -370,10 +380,6 @@ public final class DatapathPlanner {
     private static InvalidInputException tooWide(String what) {
         return new InvalidInputException("this configuration needs internal words wider than " + MAX_INTERNAL_WIDTH
                 + " bits (" + what + "): use narrower formats or a slope and offset with smaller denominators");
-    }
-
-    private static BigInteger round(RoundingMode mode, Rational v) {
-        return mode.round(v);
     }
 
     private static BigInteger floorDiv(BigInteger a, BigInteger b) {

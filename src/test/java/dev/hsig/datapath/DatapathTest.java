@@ -103,6 +103,37 @@ class DatapathTest {
         }
     }
 
+    /**
+     * The README's promise: every preset plans at every supported input format (both signednesses, widths 1 to
+     * 32, every fraction) for outputs from 1 to 32 bits, and is exact at the extremes, the knee and the middle.
+     */
+    @Test
+    void everyPresetFitsEveryInputFormat() {
+        QFormat[] outs = {QFormat.parse("UQ1.15"), QFormat.parse("UQ0.32"), QFormat.parse("Q32.0"), QFormat.parse("Q1.0"),
+            QFormat.parse("Q2.30"), QFormat.parse("UQ32.0")};
+        int planned = 0;
+        for (boolean signed : new boolean[] {true, false}) {
+            for (int w = 1; w <= 32; w++) {
+                for (int f = 0; f <= w - (signed ? 1 : 0); f++) {
+                    QFormat in = new QFormat(signed, w, f);
+                    for (HardSigmoid fn : HardSigmoid.PRESETS) {
+                        QFormat out = outs[planned % outs.length];
+                        RoundingMode m = RoundingMode.values()[planned % 8];
+                        Datapath d = DatapathPlanner.plan(Config.of(fn, in, out, m));
+                        ExactReference spec = d.config().exactReference();
+                        long knee = clamp(in, d.linearLow());
+                        for (long x : new long[] {in.minRaw(), in.maxRaw(), knee, in.minRaw() / 2 + in.maxRaw() / 2}) {
+                            assertEquals(spec.outputRaw(x), d.evaluate(x), d.config().options() + " x=" + x);
+                        }
+                        planned++;
+                    }
+                }
+            }
+        }
+        // Signed formats of width w have w choices of fraction (528 in all), unsigned ones w + 1 (560).
+        assertEquals((528 + 560) * HardSigmoid.PRESETS.size(), planned, "formats covered");
+    }
+
     private static long clamp(QFormat in, long x) {
         return Math.max(in.minRaw(), Math.min(in.maxRaw(), x));
     }

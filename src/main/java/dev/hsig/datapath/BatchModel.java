@@ -91,7 +91,7 @@ public final class BatchModel {
                 if (s.constant() != (int) s.constant()) {
                     return false;
                 }
-            } else if (n instanceof Node.TieToEven t && t.shift() > 30) {
+            } else if (n instanceof Node.TieToEven t && (t.shift() > 30 || t.divisor() != (int) t.divisor())) {
                 return false;
             } else if (n instanceof Node.Compare c && c.constant() != (int) c.constant()) {
                 return false;
@@ -188,7 +188,7 @@ public final class BatchModel {
                 gather(v[t.index()], tables[i], out, n);
             }
         } else if (node instanceof Node.TieToEven t) {
-            tieToEven(v[t.source()], t.shift(), t.exact() >= 0 ? v[t.exact()] : null, out, n);
+            tieToEven(v[t.source()], t.shift(), t.remainder() >= 0 ? v[t.remainder()] : null, (int) t.divisor(), out, n);
         } else if (node instanceof Node.OutputSelect o) {
             select(o, v, out, n);
         }
@@ -231,21 +231,16 @@ public final class BatchModel {
         }
     }
 
-    private static void tieToEven(int[] a, int k, int[] exact, int[] out, int n) {
+    private static void tieToEven(int[] a, int k, int[] remainder, int divisor, int[] out, int n) {
         int low = (1 << k) - 1;
-        int[] all = exact == null ? ones(n) : exact;
-        // (x & low) - 1 is negative exactly when the dropped bits are all zero: a tie, given an exact remainder.
+        // v - 1 is negative exactly when v == 0: dropped bits all zero, and a remainder of 0 or D (zero once the
+        // quotient is corrected). An absent remainder counts as zero.
+        int[] rem = remainder == null ? new int[n] : remainder;
         for (int j = 0; j < n; j++) {
             int x = a[j];
-            int tie = (((x & low) - 1) >>> 31) & all[j];
-            out[j] = (x >> k) & ~tie;
+            int exact = ((rem[j] - 1) >>> 31) | (((rem[j] ^ divisor) - 1) >>> 31);
+            out[j] = (x >> k) & ~((((x & low) - 1) >>> 31) & exact);
         }
-    }
-
-    private static int[] ones(int n) {
-        int[] one = new int[n];
-        java.util.Arrays.fill(one, 1);
-        return one;
     }
 
     private static void select(Node.OutputSelect o, int[][] v, int[] out, int n) {

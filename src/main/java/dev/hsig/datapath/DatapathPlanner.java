@@ -155,7 +155,7 @@ public final class DatapathPlanner {
             realization.add("rounded " + config.rounding() + " by the offset" + (mode == RoundingMode.NEAREST_EVEN
                     ? " and an LSB cleared on ties" : "") + ", then " + k + " fraction bit" + (k == 1 ? "" : "s")
                     + " dropped");
-            return truncate(n, k, -1, yLow, yHigh, mode, "N / 2^" + k);
+            return truncate(n, k, -1, 1, yLow, yHigh, mode, "N / 2^" + k);
         }
         Quotient quotient = divide(n, d, nLow, nHigh);
         return table ? roundByTable(quotient, d, u, yLow, yHigh)
@@ -187,21 +187,13 @@ public final class DatapathPlanner {
     private int roundExactQuotient(Quotient quotient, BigInteger d, int k, BigInteger nLow, BigInteger nHigh,
             BigInteger yLow, BigInteger yHigh, RoundingMode mode, String divisor) {
         long dl = d.longValueExact();
-        List<Long> ge = new ArrayList<>();
-        List<Long> zero = new ArrayList<>();
-        for (long idx = 0; idx < 1L << quotient.remainderWidth; idx++) {
-            ge.add(idx >= dl && idx < 2 * dl ? 1L : 0L);
-            zero.add(idx < 2 * dl && idx % dl == 0 ? 1L : 0L);
-        }
-        int geNode = add(new Node.Table("q_short", 1, quotient.rem, ge, "q' was one short: rem >= " + d));
+        int geNode = add(new Node.Compare("q_short", quotient.rem, false, dl - 1, "q' was one short: rem >= " + d));
         int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, floorDiv(nLow, d),
                 floorDiv(nHigh, d), "floor(N/" + d + "), exact");
-        int exactNode = mode == RoundingMode.NEAREST_EVEN
-                ? add(new Node.Table("r_zero", 1, quotient.rem, zero, "N is a multiple of " + d)) : -1;
         realization.add("rounded " + config.rounding() + " by the offset" + (mode == RoundingMode.NEAREST_EVEN
                 ? " and an LSB cleared on ties (remainder zero)" : "") + ", then " + k + " fraction bit"
                 + (k == 1 ? "" : "s") + " of the exact quotient dropped");
-        return truncate(q0, k, exactNode, yLow, yHigh, mode, "N / " + divisor);
+        return truncate(q0, k, quotient.rem, dl, yLow, yHigh, mode, "N / " + divisor);
     }
 
     private record Quotient(int q, int rem, int remainderWidth) {
@@ -223,11 +215,12 @@ public final class DatapathPlanner {
     }
 
     /** floor(source / 2^k), with the ties-to-even fix when the mode needs it. */
-    private int truncate(int source, int k, int exact, BigInteger yLow, BigInteger yHigh, RoundingMode mode,
-            String what) {
+    private int truncate(int source, int k, int remainder, long divisor, BigInteger yLow, BigInteger yHigh,
+            RoundingMode mode, String what) {
         int width = signedWidth(yLow, yHigh);
         if (mode.forNonNegative() == RoundingMode.NEAREST_EVEN) {
-            return add(new Node.TieToEven("ylin", width, source, k, exact, "round(" + what + "), ties to even"));
+            return add(new Node.TieToEven("ylin", width, source, k, remainder, divisor,
+                    "round(" + what + "), ties to even"));
         }
         return add(new Node.Sum("ylin", width, true, List.of(Node.Term.of(source, -k)), 0,
                 "round(" + what + ") " + mode.cliName() + ", the rounding being in the offset"));
@@ -239,9 +232,13 @@ public final class DatapathPlanner {
                 "a division by " + d + " of numbers up to " + nHigh));
         realization.add("q' = floor(N/" + d + ") or one less, via " + plan.describe(d));
         int q;
-        BigInteger qLow = floorDiv(nLow, d).subtract(BigInteger.ONE).max(BigInteger.ZERO);
+        // q' >= floor(N/D) - 1; only the truncated form, which starts below zero, can reach -1.
+        BigInteger qLow = floorDiv(nLow, d).subtract(BigInteger.ONE)
+                .max(plan.family() == ReciprocalPlan.Family.TRUNCATED ? BigInteger.ONE.negate() : BigInteger.ZERO);
         BigInteger qHigh = floorDiv(nHigh, d);
-        if (plan.factored()) {
+        if (plan.family() == ReciprocalPlan.Family.TRUNCATED) {
+            q = truncatedQuotient(n, plan, d, nLow, nHigh, qLow, qHigh);
+        } else if (plan.family() == ReciprocalPlan.Family.FACTORED) {
             int s = multiply(n, plan.multiplier(), nLow, nHigh, "s", "N", 0);
             BigInteger sLow = nLow.multiply(plan.multiplier());
             BigInteger sHigh = nHigh.multiply(plan.multiplier());
@@ -278,6 +275,32 @@ public final class DatapathPlanner {
                 "N - " + d + "*q' mod 2^" + r + ", in [0, " + d.shiftLeft(1) + ")"));
         realization.add("remainder N - " + d + "*q' kept in " + r + " bits corrects q'");
         return new Quotient(q, rem, r);
+    }
+
+    /** q' from the truncated partial products of m = floor(2^p / D): see {@link ReciprocalPlan}. */
+    private int truncatedQuotient(int n, ReciprocalPlan plan, BigInteger d, BigInteger nLow, BigInteger nHigh,
+            BigInteger qLow, BigInteger qHigh) {
+        List<Csd.Digit> digits = Csd.digits(plan.multiplier());
+        long negatives = digits.stream().filter(Csd.Digit::negative).count();
+        BigInteger partial = BigInteger.ZERO;
+        int acc = -1;
+        for (int i = 0; i < digits.size(); i++) {
+            Csd.Digit digit = digits.get(i);
+            partial = partial.add(digit.value());
+            Node.Term term = new Node.Term(n, plan.truncatedShift(digit), digit.negative());
+            // Each floored partial product is within one unit, so the sum is within i + 1 units (and the start).
+            int shift = plan.p() - plan.guard();
+            BigInteger lo = floorDiv(nLow.multiply(partial), BigInteger.ONE.shiftLeft(shift))
+                    .subtract(BigInteger.valueOf(i + 1 + negatives));
+            BigInteger hi = floorDiv(nHigh.multiply(partial), BigInteger.ONE.shiftLeft(shift))
+                    .add(BigInteger.valueOf(i + 1));
+            String comment = "N * " + partial + " / 2^" + shift + ", truncated";
+            acc = i == 0 ? exact("r0", List.of(term), -negatives, lo, hi, comment + (negatives > 0
+                    ? ", minus " + negatives + " so it stays below" : ""))
+                    : exact("r" + i, List.of(Node.Term.of(acc), term), 0, lo, hi, comment);
+        }
+        return exact("q", List.of(Node.Term.of(acc, -plan.guard())), 0, qLow, qHigh,
+                "q' = floor(N/" + d + ") or one less");
     }
 
     /**

@@ -70,7 +70,7 @@ final class JavaKernelEmitter {
             return t.index() == i;
         }
         if (n instanceof Node.TieToEven t) {
-            return t.source() == i || t.exact() == i;
+            return t.source() == i || t.remainder() == i;
         }
         if (n instanceof Node.Compare c) {
             return c.source() == i;
@@ -102,7 +102,8 @@ final class JavaKernelEmitter {
         if (node instanceof Node.TieToEven t) {
             String a = "v" + t.source();
             String tie = "((((" + a + " & " + ((1 << t.shift()) - 1) + ") - 1) >>> 31)"
-                    + (t.exact() >= 0 ? " & v" + t.exact() : "") + ")";
+                    + (t.remainder() >= 0 ? " & (((v" + t.remainder() + " - 1) >>> 31) | (((v" + t.remainder()
+                    + " ^ " + t.divisor() + ") - 1) >>> 31))" : "") + ")";
             return "(" + a + " >> " + t.shift() + ") & ~" + tie;
         }
         Node.OutputSelect o = (Node.OutputSelect) node;

@@ -72,7 +72,10 @@ public sealed interface Node {
         }
     }
 
-    /** One bit: {@code source < constant} (LESS) or {@code source > constant} (GREATER), as signed values. */
+    /**
+     * One bit: {@code source < constant} (LESS) or {@code source > constant} (GREATER), comparing values as the
+     * source holds them (two's complement for a signed source, plain binary for an unsigned one).
+     */
     record Compare(String name, int source, boolean less, long constant, String comment) implements Node {
         @Override
         public int width() {
@@ -109,11 +112,13 @@ public sealed interface Node {
 
     /**
      * Round half to even after the offset already added half an LSB: {@code source / 2^shift} (floor), with its
-     * bit 0 cleared on a tie, that is when the low {@code shift} bits of the source are all zero and the optional
-     * 1-bit node {@code exact} (or -1) says nothing was lost below them (a zero division remainder). The other
-     * rounding modes need no node at all: their whole rounding is a constant folded into the offset.
+     * bit 0 cleared on a tie, that is when the low {@code shift} bits of the source are all zero and nothing was
+     * lost below them: the optional division remainder {@code remainder} (or -1) is 0 or {@code divisor} (its
+     * value before the quotient correction). The other rounding modes need no node at all: their whole rounding is
+     * a constant folded into the offset.
      */
-    record TieToEven(String name, int width, int source, int shift, int exact, String comment) implements Node {
+    record TieToEven(String name, int width, int source, int shift, int remainder, long divisor, String comment)
+            implements Node {
         @Override
         public boolean signed() {
             return true;

@@ -16,12 +16,18 @@ import java.util.Optional;
  * adder, and {@code guard} fractional bits bound the truncation of its right shift. For 1/5 this is
  * 3/16 * (1+2^-4)(1+2^-8)..., for 1/3 it is 1/4 * (1+2^-2)(1+2^-4)....</li>
  * <li>plain: q' = floor(N * m / 2^P) with m = floor(2^P / D) in canonical signed digits.</li>
+ * <li>truncated: the plain sum with every partial product shifted right to {@code guard} fraction bits as it is
+ * added, so the words stay about as wide as the quotient (wide formats with large D need it); each positive digit
+ * may lose, each negative one gain, less than one unit, so the sum starts at minus the number of negative digits
+ * (one adder) to stay below the exact value.</li>
  * </ul>
- * Both approximate from below, with a proven total error of at most 1, which is what the one-step remainder
+ * All approximate from below, with a proven total error of at most 1, which is what the one-step remainder
  * correction needs.
  */
-record ReciprocalPlan(boolean factored, BigInteger multiplier, int p, int stages, int guard, int adders, int width,
+record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, int guard, int adders, int width,
         Rational errorBound) {
+    enum Family { FACTORED, PLAIN, TRUNCATED }
+
     static final int MAX_STAGES = 6;
 
     /** The shift of stage i of the factored form: P * 2^i. */
@@ -57,7 +63,8 @@ record ReciprocalPlan(boolean factored, BigInteger multiplier, int p, int stages
                     Rational total = series.add(truncation(p, stages, guard));
                     if (total.compareTo(Rational.ONE) <= 0) {
                         int width = bitsOfFactoredTop(nMax.multiply(k), p, stages, guard);
-                        out.add(new ReciprocalPlan(true, k, p, stages, guard, kAdders + stages, width, total));
+                        out.add(new ReciprocalPlan(Family.FACTORED, k, p, stages, guard, kAdders + stages, width,
+                                total));
                         found = true;
                     }
                 }
@@ -77,10 +84,33 @@ record ReciprocalPlan(boolean factored, BigInteger multiplier, int p, int stages
                     d.shiftLeft(p));
             if (err.compareTo(Rational.ONE) <= 0) {
                 int width = nMax.multiply(m).bitLength() + 1;
-                out.add(new ReciprocalPlan(false, m, p, 0, 0, Csd.nonzeroCount(m) - 1, width, err));
+                out.add(new ReciprocalPlan(Family.PLAIN, m, p, 0, 0, Csd.nonzeroCount(m) - 1, width, err));
             }
+            truncated(d, nMax, p, m).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The truncated form of m = floor(2^p / D), with the fewest guard bits that keep the error within 1. */
+    private static Optional<ReciprocalPlan> truncated(BigInteger d, BigInteger nMax, int p, BigInteger m) {
+        Rational series = Rational.of(nMax.multiply(BigInteger.ONE.shiftLeft(p).subtract(d.multiply(m))),
+                d.shiftLeft(p));
+        java.util.List<Csd.Digit> digits = Csd.digits(m);
+        long negatives = digits.stream().filter(Csd.Digit::negative).count();
+        for (int guard = 0; guard <= 30; guard++) {
+            Rational total = series.add(Rational.of(digits.size(), 1L << guard));
+            if (total.compareTo(Rational.ONE) <= 0) {
+                int width = nMax.multiply(m).shiftRight(p - guard).add(BigInteger.valueOf(digits.size())).bitLength() + 2;
+                int adders = digits.size() - 1 + (negatives > 0 ? 1 : 0);
+                return Optional.of(new ReciprocalPlan(Family.TRUNCATED, m, p, 0, guard, adders, width, total));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The exponent of each digit of the multiplier once the partial product keeps {@code guard} fraction bits. */
+    int truncatedShift(Csd.Digit digit) {
+        return digit.position() - p + guard;
     }
 
     /**
@@ -131,8 +161,12 @@ record ReciprocalPlan(boolean factored, BigInteger multiplier, int p, int stages
     }
 
     String describe(BigInteger d) {
-        if (!factored) {
+        if (family == Family.PLAIN) {
             return "1/" + d + " ~ " + multiplier + "/2^" + p + " (" + (adders + 1) + " signed digits)";
+        }
+        if (family == Family.TRUNCATED) {
+            return "1/" + d + " ~ " + multiplier + "/2^" + p + " (" + Csd.nonzeroCount(multiplier)
+                    + " signed digits, partial products truncated to " + guard + " fraction bits)";
         }
         StringBuilder s = new StringBuilder("1/" + d + " ~ " + multiplier + "/2^" + p);
         for (int i = 0; i < stages; i++) {

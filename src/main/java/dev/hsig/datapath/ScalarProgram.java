@@ -70,8 +70,9 @@ final class ScalarProgram {
             } else if (node instanceof Node.TieToEven t) {
                 kind[i] = TIE;
                 a[i] = t.source();
-                b[i] = t.exact();
+                b[i] = t.remainder();
                 shiftA[i] = t.shift();
+                constant[i] = t.divisor();
             } else if (node instanceof Node.OutputSelect o) {
                 kind[i] = SELECT;
                 a[i] = o.below();
@@ -107,7 +108,8 @@ final class ScalarProgram {
                 case TIE -> {
                     long x = v[a[i]];
                     int k = shiftA[i];
-                    boolean tie = (x & ((1L << k) - 1)) == 0 && (b[i] < 0 || v[b[i]] != 0);
+                    boolean tie = (x & ((1L << k) - 1)) == 0
+                            && (b[i] < 0 || v[b[i]] == 0 || v[b[i]] == constant[i]);
                     r = tie ? (x >> k) & ~1L : x >> k;
                 }
                 default -> {

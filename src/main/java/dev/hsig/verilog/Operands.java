@@ -19,8 +19,8 @@ final class Operands {
             out.add(t.index());
         } else if (node instanceof Node.TieToEven t) {
             out.add(t.source());
-            if (t.exact() >= 0) {
-                out.add(t.exact());
+            if (t.remainder() >= 0) {
+                out.add(t.remainder());
             }
         } else if (node instanceof Node.OutputSelect o) {
             for (int i : new int[] {o.below(), o.above(), o.linear()}) {

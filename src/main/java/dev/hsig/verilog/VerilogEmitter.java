@@ -103,8 +103,10 @@ public final class VerilogEmitter {
         } else if (node instanceof Node.Compare c) {
             int w = nodes.get(c.source()).width();
             String operand = select(c.source(), stage, 0, w);
-            s.append(wire(name, 1, "$signed(" + operand + ") " + (c.less() ? "<" : ">") + " $signed("
-                    + BitSelect.literal(c.constant(), w) + ")", c.comment()));
+            String op = c.less() ? " < " : " > ";
+            s.append(wire(name, 1, nodes.get(c.source()).signed()
+                    ? "$signed(" + operand + ")" + op + "$signed(" + BitSelect.literal(c.constant(), w) + ")"
+                    : operand + op + BitSelect.decimal(c.constant(), w), c.comment()));
         } else if (node instanceof Node.Table t) {
             s.append(table(name, t, stage));
         } else if (node instanceof Node.TieToEven t) {
@@ -141,7 +143,13 @@ public final class VerilogEmitter {
         StringBuilder s = new StringBuilder();
         s.append(wire(up, w, select(t.source(), stage, -k, w), "rounded half up (the offset holds the half)"));
         String low = select(t.source(), stage, 0, k);
-        String exact = t.exact() >= 0 ? " & " + select(t.exact(), stage, 0, 1) : "";
+        String exact = "";
+        if (t.remainder() >= 0) {
+            int rw = nodes.get(t.remainder()).width();
+            String rem = select(t.remainder(), stage, 0, rw);
+            exact = " & (" + rem + " == " + BitSelect.decimal(0, rw) + " | " + rem + " == "
+                    + BitSelect.decimal(t.divisor(), rw) + ")";
+        }
         s.append(wire(tie, 1, "~|" + low + exact, "exactly half-way: a tie"));
         String cleared = w == 1 ? up + " & ~" + tie : "{" + up + "[" + (w - 1) + ":1], " + up + "[0] & ~" + tie + "}";
         used(up, w).set(0, w);

@@ -14,7 +14,7 @@ import java.math.BigInteger;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -50,6 +50,27 @@ class ModelProperties {
     Arbitrary<Case> approximateCases() {
         return Generators.approximateConfigs().map(ModelProperties::planOrNull).filter(d -> d != null)
                 .flatMap(d -> Generators.inputs(d).list().ofSize(INPUTS_PER_CONFIG).map(xs -> new Case(d, xs)));
+    }
+
+    /** Large odd denominators with wide formats: the truncated reciprocal keeps these within 62-bit words. */
+    @Provide
+    Arbitrary<Case> wideCases() {
+        Arbitrary<HardSigmoid> f = Combinators.combine(Arbitraries.integers().between(1, 99),
+                Arbitraries.integers().between(201, 20000))
+                .as((p, q) -> HardSigmoid.custom(Rational.of(p, q), Rational.of(1, 2).add(Rational.of(1, 3 * q))));
+        Arbitrary<QFormat> in = Arbitraries.integers().between(20, 32).map(w -> new QFormat(true, w, w - w / 2));
+        Arbitrary<QFormat> out = Arbitraries.integers().between(16, 32).map(w -> new QFormat(false, w, w - 1));
+        return Combinators.combine(f, in, out, Arbitraries.of(RoundingMode.class)).as(Config::of)
+                .map(ModelProperties::planOrNull).filter(d -> d != null)
+                .flatMap(d -> Generators.inputs(d).list().ofSize(INPUTS_PER_CONFIG).map(xs -> new Case(d, xs)));
+    }
+
+    @Property(tries = 150)
+    void largeDenominatorsAtWideFormatsAreExact(@ForAll("wideCases") Case c) {
+        ExactReference spec = c.datapath.config().exactReference();
+        for (long x : c.inputs) {
+            assertEquals(spec.outputRaw(x), c.datapath.evaluate(x), describe(c.datapath, x));
+        }
     }
 
     static Datapath planOrNull(Config c) {

@@ -77,7 +77,8 @@ class HdlMatrixTest {
                 c("m29_custom_steep", custom("5/3", "1/2"), "Q3.5", "UQ1.7", "nearest-zero", 0, 0),
                 c("m30_custom_3_1000_zero", custom("0.003", "0.45"), "Q9.5", "UQ1.10", "nearest-down", 0, 0),
                 c("m31_keras_24bit_sampled", "keras", "Q8.16", "UQ1.23", "nearest-even", 2),
-                c("m32_custom_45_256_ties", custom("45/256", "0.5"), "Q4.12", "UQ1.15", "nearest-even", 0, 1));
+                c("m32_custom_45_256_ties", custom("45/256", "0.5"), "Q4.12", "UQ1.15", "nearest-even", 0, 1),
+                c("m33_custom_1_1000003_wide", custom("1/1000003", "1/2"), "Q12.12", "UQ1.31", "nearest-even", 0, 2));
     }
 
     @ParameterizedTest(name = "{0}")

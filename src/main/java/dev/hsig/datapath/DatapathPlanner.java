@@ -137,7 +137,7 @@ public final class DatapathPlanner {
         int product = multiply(xs, a, BigInteger.valueOf(xl), BigInteger.valueOf(xh), "p", "x", 0);
         int n = product;
         if (b.signum() != 0) {
-            n = exact("n", List.of(Node.Term.of(product)), b.longValueExact(), nLow, nHigh,
+            n = exact("n", List.of(Node.Term.of(product)), fits(b, "the offset constant"), nLow, nHigh,
                     "N = " + (a.equals(BigInteger.ONE) ? "" : a + "*") + "x " + (b.signum() > 0 ? "+ " : "- ")
                     + b.abs() + ", >= 0 on the linear region");
         }
@@ -186,7 +186,7 @@ public final class DatapathPlanner {
     /** Without a table: the exact quotient q0 = q' + (rem >= D), then the fraction bits dropped (bias in B). */
     private int roundExactQuotient(Quotient quotient, BigInteger d, int k, BigInteger nLow, BigInteger nHigh,
             BigInteger yLow, BigInteger yHigh, RoundingMode mode, String divisor) {
-        long dl = d.longValueExact();
+        long dl = fits(d, "the divisor");
         int geNode = add(new Node.Compare("q_short", quotient.rem, false, dl - 1, "q' was one short: rem >= " + d));
         int q0 = exact("q0", List.of(Node.Term.of(quotient.q), Node.Term.of(geNode)), 0, floorDiv(nLow, d),
                 floorDiv(nHigh, d), "floor(N/" + d + "), exact");
@@ -270,6 +270,9 @@ public final class DatapathPlanner {
                     "q' = floor(N/" + d + ") or one less");
         }
         int r = BigInteger.valueOf(2).multiply(d).subtract(BigInteger.ONE).bitLength();
+        if (r > MAX_INTERNAL_WIDTH) {
+            throw tooWide("a remainder modulo 2*" + d);
+        }
         int dq = multiply(q, d, qLow, qHigh, "dq", "q'", r);
         int rem = add(new Node.Sum("rem", r, false, List.of(Node.Term.of(n), new Node.Term(dq, 0, true)), 0,
                 "N - " + d + "*q' mod 2^" + r + ", in [0, " + d.shiftLeft(1) + ")"));
@@ -398,6 +401,14 @@ public final class DatapathPlanner {
             throw tooWide("values up to " + high.max(low.abs()));
         }
         return w;
+    }
+
+    /** A constant that a node holds, checked against the word limit. */
+    private static long fits(BigInteger v, String what) {
+        if (v.bitLength() >= MAX_INTERNAL_WIDTH) {
+            throw tooWide(what + " " + v);
+        }
+        return v.longValueExact();
     }
 
     private static InvalidInputException tooWide(String what) {

@@ -73,6 +73,40 @@ class ModelProperties {
         }
     }
 
+    /** Wild rationals (up to 24 digits) never crash the planner: it plans exactly, or rejects with one message. */
+    @Property(tries = 300)
+    void wildRationalsPlanExactlyOrAreRejected(@ForAll("wildConfigs") Config c) {
+        Datapath d;
+        try {
+            d = DatapathPlanner.plan(c);
+        } catch (InvalidInputException rejected) {
+            Statistics.label("planned").collect(false);
+            Statistics.label("planned").coverage(k -> k.check(true).count(n -> n > 0));
+            return;
+        }
+        Statistics.label("planned").collect(true);
+        Statistics.label("planned").coverage(k -> k.check(true).count(n -> n > 0));
+        ExactReference spec = c.exactReference();
+        QFormat in = c.input();
+        for (long x : new long[] {in.minRaw(), in.maxRaw(), Math.max(in.minRaw(), Math.min(in.maxRaw(), d.linearLow())),
+            Math.max(in.minRaw(), Math.min(in.maxRaw(), d.linearHigh()))}) {
+            assertEquals(spec.outputRaw(x), d.evaluate(x), describe(d, x));
+        }
+    }
+
+    @Provide
+    Arbitrary<Config> wildConfigs() {
+        Arbitrary<java.math.BigInteger> big = Arbitraries.oneOf(
+                Arbitraries.bigIntegers().between(java.math.BigInteger.ONE, java.math.BigInteger.valueOf(1000)),
+                Arbitraries.bigIntegers().between(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(12)),
+                Arbitraries.bigIntegers().between(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(24)));
+        Arbitrary<HardSigmoid> f = Combinators.combine(big, big, big, big, Arbitraries.of(1, -1))
+                .as((a, b, c, e, sign) -> HardSigmoid.custom(Rational.of(a, b), Rational.of(c.multiply(
+                        java.math.BigInteger.valueOf(sign)), e)));
+        return Combinators.combine(f, Generators.inputFormats(), Generators.outputFormats(),
+                Arbitraries.of(RoundingMode.class)).as(Config::of);
+    }
+
     static Datapath planOrNull(Config c) {
         try {
             return DatapathPlanner.plan(c);

@@ -52,31 +52,15 @@ final class JavaKernelEmitter {
     private static boolean maskNeeded(List<Node> nodes, int i) {
         Node node = nodes.get(i);
         for (int j = i + 1; j < nodes.size(); j++) {
-            if (nodes.get(j) instanceof Node.Sum reader) {
-                boolean reads = reader.terms().stream().anyMatch(t -> t.source() == i);
-                if (reads && (reader.signed() || reader.width() > node.width()
-                        || reader.terms().stream().anyMatch(t -> t.source() == i && t.shift() < 0))) {
-                    return true;
-                }
-            } else if (readsNode(nodes.get(j), i)) {
+            Node reader = nodes.get(j);
+            if (!Operands.of(reader).contains(i)) {
+                continue;
+            }
+            boolean modularReader = reader instanceof Node.Sum sum && !sum.signed() && sum.width() <= node.width()
+                    && sum.terms().stream().noneMatch(t -> t.source() == i && t.shift() < 0);
+            if (!modularReader) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private static boolean readsNode(Node n, int i) {
-        if (n instanceof Node.Table t) {
-            return t.index() == i;
-        }
-        if (n instanceof Node.TieToEven t) {
-            return t.source() == i || t.remainder() == i;
-        }
-        if (n instanceof Node.Compare c) {
-            return c.source() == i;
-        }
-        if (n instanceof Node.OutputSelect o) {
-            return o.linear() == i || o.below() == i || o.above() == i;
         }
         return false;
     }

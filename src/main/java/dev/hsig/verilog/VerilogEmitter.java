@@ -2,6 +2,7 @@ package dev.hsig.verilog;
 
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Node;
+import dev.hsig.datapath.Operands;
 import dev.hsig.format.QFormat;
 import java.util.ArrayList;
 import java.util.BitSet;

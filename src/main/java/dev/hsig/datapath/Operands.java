@@ -1,15 +1,14 @@
-package dev.hsig.verilog;
+package dev.hsig.datapath;
 
-import dev.hsig.datapath.Node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The nodes a node reads. */
-final class Operands {
+/** The nodes a node reads: the one list the pipeline, the Verilog emitter and the Java kernel all use. */
+public final class Operands {
     private Operands() {
     }
 
-    static List<Integer> of(Node node) {
+    public static List<Integer> of(Node node) {
         List<Integer> out = new ArrayList<>();
         if (node instanceof Node.Sum s) {
             s.terms().forEach(t -> out.add(t.source()));

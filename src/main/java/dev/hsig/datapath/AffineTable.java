@@ -8,6 +8,15 @@ final class AffineTable {
     private AffineTable() {
     }
 
+    /** The listed entries of a table node as ints, wrapped to its width (indexes past them are never reached). */
+    static int[] entries(Node.Table t, int indexWidth) {
+        int[] entries = new int[Math.min(t.entries().size(), 1 << indexWidth)];
+        for (int e = 0; e < entries.length; e++) {
+            entries[e] = (int) ScalarProgram.wrap(t.entries().get(e), t.width(), false);
+        }
+        return entries;
+    }
+
     /** {m, c, s}, or null when no such constants exist with small m. */
     static int[] find(int[] table) {
         int n = table.length;

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class BatchModel {
     static final int BLOCK = 256;
+    /** A block of zeros standing in for an absent flag or remainder; only ever read. */
+    private static final int[] ZEROS = new int[BLOCK];
     private static final int MAX_WIDTH = 31;
 
     private final Datapath datapath;
@@ -52,13 +54,9 @@ public final class BatchModel {
         if (vectorizable) {
             for (int i = 0; i < nodes.size(); i++) {
                 if (nodes.get(i) instanceof Node.Table t) {
-                    int[] table = new int[1 << nodes.get(t.index()).width()];
-                    for (int e = 0; e < t.entries().size() && e < table.length; e++) {
-                        table[e] = (int) ScalarProgram.wrap(t.entries().get(e), t.width(), false);
-                    }
-                    tables[i] = table;
-                    affine[i] = AffineTable.find(java.util.Arrays.copyOf(table, Math.min(table.length,
-                            t.entries().size())));
+                    int[] listed = AffineTable.entries(t, nodes.get(t.index()).width());
+                    tables[i] = java.util.Arrays.copyOf(listed, 1 << nodes.get(t.index()).width());
+                    affine[i] = AffineTable.find(listed);
                 }
             }
         }
@@ -235,7 +233,7 @@ public final class BatchModel {
         int low = (1 << k) - 1;
         // v - 1 is negative exactly when v == 0: dropped bits all zero, and a remainder of 0 or D (zero once the
         // quotient is corrected). An absent remainder counts as zero.
-        int[] rem = remainder == null ? new int[n] : remainder;
+        int[] rem = remainder == null ? ZEROS : remainder;
         for (int j = 0; j < n; j++) {
             int x = a[j];
             int exact = ((rem[j] - 1) >>> 31) | (((rem[j] ^ divisor) - 1) >>> 31);
@@ -246,8 +244,8 @@ public final class BatchModel {
     private static void select(Node.OutputSelect o, int[][] v, int[] out, int n) {
         int cap = (int) o.cap();
         int[] lin = o.linear() >= 0 ? v[o.linear()] : null;
-        int[] below = o.below() >= 0 ? v[o.below()] : new int[n];
-        int[] above = o.above() >= 0 ? v[o.above()] : new int[n];
+        int[] below = o.below() >= 0 ? v[o.below()] : ZEROS;
+        int[] above = o.above() >= 0 ? v[o.above()] : ZEROS;
         if (lin == null) {
             for (int k = 0; k < n; k++) {
                 out[k] = cap & (below[k] - 1);

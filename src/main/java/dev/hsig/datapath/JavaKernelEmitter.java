@@ -105,10 +105,7 @@ final class JavaKernelEmitter {
     }
 
     private static String table(Node.Table t, int indexWidth) {
-        int[] entries = new int[Math.min(t.entries().size(), 1 << indexWidth)];
-        for (int e = 0; e < entries.length; e++) {
-            entries[e] = (int) ScalarProgram.wrap(t.entries().get(e), t.width(), false);
-        }
+        int[] entries = AffineTable.entries(t, indexWidth);
         String idx = "v" + t.index();
         int[] affine = AffineTable.find(entries);
         if (affine != null) {

@@ -5,6 +5,7 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.function.Config;
 import dev.hsig.testbench.CoreBundle;
+import dev.hsig.testbench.VectorSet;
 import dev.hsig.format.Plural;
 import dev.hsig.verilog.Pipeline;
 import java.io.IOException;
@@ -123,9 +124,10 @@ final class GenerateCommand implements Command {
             return bits <= CoreBundle.EXHAUSTIVE_LIMIT_BITS ? 0 : CoreBundle.DEFAULT_SAMPLED_COUNT;
         }
         if (text.equals("exhaustive")) {
-            if (bits > 24) {
+            if (bits > VectorSet.MAX_EXHAUSTIVE_BITS) {
                 throw new InvalidInputException("--vectors exhaustive with a " + bits + "-bit input would write 2^" + bits
-                        + " vectors: allowed for inputs up to 24 bits; give a count instead");
+                        + " vectors: allowed for inputs up to " + VectorSet.MAX_EXHAUSTIVE_BITS
+                        + " bits; give a count instead");
             }
             return 0;
         }

@@ -56,9 +56,9 @@ final class VectorsCommand implements Command {
             throw new InvalidInputException("--seed '" + a.value("--seed") + "' only applies with --count");
         }
         if (exhaustive) {
-            if (datapath.config().input().width() > 24) {
+            if (datapath.config().input().width() > VectorSet.MAX_EXHAUSTIVE_BITS) {
                 throw new InvalidInputException("--exhaustive with input " + datapath.config().input() + " would print 2^"
-                        + datapath.config().input().width() + " rows: it is allowed for inputs up to 24 bits; use --count");
+                        + datapath.config().input().width() + " rows: it is allowed for inputs up to " + VectorSet.MAX_EXHAUSTIVE_BITS + " bits; use --count");
             }
             return VectorSet.exhaustive(datapath);
         }

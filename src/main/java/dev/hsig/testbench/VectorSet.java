@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  */
 public final class VectorSet {
     public static final long DEFAULT_SEED = 1;
+    /** Exhaustive vector sets are held in memory: inputs up to this many bits (16M vectors). */
+    public static final int MAX_EXHAUSTIVE_BITS = 24;
     private static final int MAX_TIES = 4;
 
     private VectorSet() {
@@ -25,8 +27,8 @@ public final class VectorSet {
     public static Vectors exhaustive(Datapath datapath) {
         QFormat in = datapath.config().input();
         QFormat out = datapath.config().output();
-        if (in.width() > 24) {
-            throw new IllegalArgumentException("exhaustive vectors take inputs up to 24 bits");
+        if (in.width() > MAX_EXHAUSTIVE_BITS) {
+            throw new IllegalArgumentException("exhaustive vectors take inputs up to " + MAX_EXHAUSTIVE_BITS + " bits");
         }
         int n = (int) in.count();
         int[] xi = new int[n];

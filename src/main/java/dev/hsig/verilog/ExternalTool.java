@@ -40,9 +40,14 @@ public final class ExternalTool {
             }
             return job.run(dir);
         } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            deleteTree(dir);
+        }
+    }
+
+    /** Removes a directory and everything below it. */
+    public static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 

@@ -79,9 +79,7 @@ final class HdlTools {
     static Path workDir(String name) throws IOException {
         Path dir = Path.of("target", "hdl-tests", name).toAbsolutePath();
         if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ExternalTool.deleteTree(dir);
         }
         Files.createDirectories(dir);
         return dir;

@@ -67,15 +67,10 @@ public final class Datapath {
         return errorBound;
     }
 
-    public Node.Input input() {
-        return (Node.Input) nodes.get(0);
-    }
-
-    public Node output() {
-        return nodes.get(nodes.size() - 1);
-    }
-
-    /** Values of every node for one raw input word; the last entry is the output raw word. */
+    /**
+     * Values of every node (every wire of the generated Verilog) for one raw input word, in node order; the last
+     * entry is the output raw word. For debugging a core against a waveform.
+     */
     public long[] evaluateAll(long xRaw) {
         return program.run(xRaw);
     }

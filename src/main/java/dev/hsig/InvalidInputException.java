@@ -2,9 +2,10 @@ package dev.hsig;
 
 /**
  * A user-supplied value that hsig cannot accept. The message is one line that names the bad value and says
- * what is allowed; the command line prints it as {@code hsig: error: MESSAGE} and exits with status 2.
+ * what is allowed; the command line prints it as {@code hsig: error: MESSAGE} and exits with status 2, and the
+ * library API throws it as the {@link IllegalArgumentException} it is.
  */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     public InvalidInputException(String message) {

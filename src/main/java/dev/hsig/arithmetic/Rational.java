@@ -87,6 +87,9 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
             }
             Rational r = exp >= 0 ? new Rational(digits.multiply(BigInteger.TEN.pow(exp)), BigInteger.ONE)
                     : new Rational(digits, BigInteger.TEN.pow(-exp));
+            if (r.num().abs().toString().length() > MAX_DIGITS || r.den().toString().length() > MAX_DIGITS) {
+                throw bad(text); // an exponent must not make a number its own fraction form cannot spell
+            }
             return d.group(1).equals("-") ? r.negate() : r;
         }
         throw bad(text);
@@ -107,6 +110,14 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
 
     public Rational multiply(Rational o) {
         return new Rational(num.multiply(o.num), den.multiply(o.den));
+    }
+
+    public Rational multiply(BigInteger k) {
+        return new Rational(num.multiply(k), den);
+    }
+
+    public static Rational of(BigInteger value) {
+        return new Rational(value, BigInteger.ONE);
     }
 
     public Rational multiply(long k) {

@@ -83,11 +83,15 @@ public enum RoundingMode {
         };
     }
 
+    /** Whether the mode treats negative and positive values alike (so it commutes with adding an integer). */
+    public boolean isSignFree() {
+        return this == forNonNegative() && this == forNegative();
+    }
+
     /**
-     * The mode that gives the same result as this one on every non-negative value. The datapath only rounds
-     * values it has already proven non-negative (the clip maps anything below zero to 0), so the sign-dependent
-     * modes reduce to sign-free ones there: zero is floor, nearest-zero is nearest-down, nearest-away is
-     * nearest-up.
+     * The sign-free mode that gives the same result as this one on every non-negative value: zero is floor,
+     * nearest-zero is nearest-down, nearest-away is nearest-up. The planner rounds each region of the input in a
+     * sign-free mode, splitting a region where its value changes sign when the mode depends on the sign.
      */
     public RoundingMode forNonNegative() {
         return switch (this) {
@@ -96,6 +100,21 @@ public enum RoundingMode {
             case NEAREST_AWAY -> NEAREST_UP;
             default -> this;
         };
+    }
+
+    /** The sign-free mode that equals this one on every value at or below zero: zero is ceil, and so on. */
+    public RoundingMode forNegative() {
+        return switch (this) {
+            case ZERO -> CEIL;
+            case NEAREST_ZERO -> NEAREST_UP;
+            case NEAREST_AWAY -> NEAREST_DOWN;
+            default -> this;
+        };
+    }
+
+    /** The mode with this ap_fixed quantization name (AP_TRN, AP_RND_CONV, ...), if there is one. */
+    public static java.util.Optional<RoundingMode> fromApName(String apName) {
+        return Arrays.stream(values()).filter(m -> m.apName.equals(apName)).findFirst();
     }
 
     @Override

@@ -1,24 +1,25 @@
 package dev.hsig.cli;
 
-import dev.hsig.arithmetic.RoundingMode;
-import dev.hsig.datapath.BatchModel;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
-import dev.hsig.datapath.ExhaustiveCheck;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
-import dev.hsig.function.IntegerReference;
+import dev.hsig.model.BatchModel;
+import dev.hsig.model.ExhaustiveCheck;
+import dev.hsig.model.ScalarModel;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.IntegerReference;
+import dev.hsig.spec.Presets;
 import dev.hsig.testbench.CsvWriter;
 import dev.hsig.testbench.HexWriter;
 import dev.hsig.testbench.VectorSet;
 import dev.hsig.testbench.Vectors;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * {@code ./hsig bench}: a benchmark, not a test. Every figure is a median of several timed runs after a
@@ -26,6 +27,7 @@ import java.util.Set;
  */
 final class BenchCommand implements Command {
     static final int ELEMENTS = 1 << 20;
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--runs"));
 
     @Override
     public String name() {
@@ -39,59 +41,81 @@ final class BenchCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: ./hsig bench [--runs N]\n\n"
-                + "For every preset at Q4.12 -> UQ1.15 (nearest-even), times the batch model over 2^20 random raw\n"
-                + "words and a plain double loop max(0, min(1, a*x + b)) over the same inputs, interleaved, and prints\n"
+        return "usage: ./hsig bench [model options] [--runs N]\n\n"
+                + "Without model options, for every preset at Q4.12 to its own output format, times the batch model\n"
+                + "over 2^20 random raw words and a plain double loop of the same function (max(lo, min(hi, a*x + b))\n"
+                + "for a clipped line, x * min(max(x + 3, 0), 6) / 6 for hard-swish, ...) over the same inputs,\n"
+                + "interleaved, and prints\n"
                 + "  model NAME ns_per_elem=X double_ns_per_elem=Y ratio_vs_double=R\n"
                 + "(medians; R below 1 means the bit-accurate model is faster than the double loop). The model is the\n"
                 + "datapath compiled to one Java loop at run time; 'interpreted' lines time the block-wise loops used\n"
-                + "when no compiler is available. Then the scalar\n"
-                + "model for reference, an exhaustive check of all 2^24 inputs of a 24-bit configuration against the\n"
-                + "integer reference on all cores, and writing all 2^20 vectors of a 20-bit input as hex and CSV.\n\n"
+                + "when no compiler is available. Then the scalar model for reference, an exhaustive check of all 2^24\n"
+                + "inputs of a 24-bit configuration against the integer reference on all cores, and writing all 2^20\n"
+                + "vectors of a 20-bit input as hex and CSV. With model options, only that configuration is timed.\n\n"
+                + Options.usage()
                 + "  --runs N          timed runs per measurement, 3 to 101 (default 11)\n\n"
-                + "example:\n  ./hsig bench\n";
+                + "example:\n  ./hsig bench\n  ./hsig bench --function hard-swish --input Q6.10 --output Q6.10\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) {
-        Arguments a = Arguments.parse(name(), args, 1, Set.of("--runs"), Set.of(), false);
+    public void run(String[] args, PrintWriter out, PrintWriter err) {
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         int runs = (int) a.integer("--runs", 11, 3, 101);
+        boolean own = Options.MODEL.stream().anyMatch(a::has);
+        List<Config> configs = new ArrayList<>();
+        if (own) {
+            configs.add(Options.config(a));
+        } else {
+            for (Presets.Preset p : Presets.ALL) {
+                configs.add(new Config(p.function(), QFormat.parse("Q4.12"), p.output(), p.rounding(), p.overflow(), 0));
+            }
+        }
         out.println("# hsig bench: medians of " + runs + " runs, " + ELEMENTS + " elements, "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         out.flush();
-        QFormat in = QFormat.parse("Q4.12");
-        QFormat outFormat = QFormat.parse("UQ1.15");
-        SplittableRandom random = new SplittableRandom(1);
+        List<Datapath> planned = new ArrayList<>();
+        for (Config c : configs) {
+            Datapath d = DatapathPlanner.plan(c);
+            planned.add(d);
+            QFormat in = c.input();
+            SplittableRandom random = new SplittableRandom(1);
+            long[] x = new long[ELEMENTS];
+            double[] xd = new double[ELEMENTS];
+            for (int i = 0; i < ELEMENTS; i++) {
+                x[i] = in.minRaw() + random.nextLong(in.count());
+                xd[i] = in.value(0).toDouble() + x[i] * in.ulp().toDouble();
+            }
+            long[] y = new long[ELEMENTS];
+            double[] yd = new double[ELEMENTS];
+            BatchModel model = BatchModel.compiled(d);
+            DoubleLoop loop = DoubleLoop.of(c.function());
+            int[] xi = Arrays.stream(x).mapToInt(v -> (int) v).toArray();
+            int[] yi = new int[ELEMENTS];
+            boolean ints = in.width() <= 31 && c.output().width() <= 31;
+            Runnable batch = ints ? () -> model.evaluate(xi, yi) : () -> model.evaluate(x, y);
+            double[] t = interleaved(batch, () -> loop.run(xd, yd), runs);
+            out.println(String.format(Locale.ROOT, "model %s ns_per_elem=%.3f double_ns_per_elem=%.3f"
+                    + " ratio_vs_double=%.2f%s", c.function().name(), t[0], t[1], t[0] / t[1],
+                    model.isCompiled() ? "" : " (not compiled: words over 31 bits)"));
+            out.flush();
+        }
+        if (own) {
+            return;
+        }
         int[] x = new int[ELEMENTS];
-        double[] xd = new double[ELEMENTS];
+        SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < ELEMENTS; i++) {
-            x[i] = (int) (in.minRaw() + random.nextLong(in.count()));
-            xd[i] = x[i] / 4096.0;
+            x[i] = (int) (-32768 + random.nextLong(65536));
         }
         int[] y = new int[ELEMENTS];
-        double[] yd = new double[ELEMENTS];
-        List<Datapath> interpreted = new java.util.ArrayList<>();
-        for (HardSigmoid f : HardSigmoid.PRESETS) {
-            Datapath d = DatapathPlanner.plan(Config.of(f, in, outFormat, RoundingMode.DEFAULT));
-            BatchModel model = BatchModel.compiled(d);
-            double alpha = f.alpha().toDouble();
-            double beta = f.beta().toDouble();
-            Runnable batch = () -> model.evaluate(x, y);
-            Runnable dbl = () -> doubleLoop(xd, yd, alpha, beta);
-            double[] t = interleaved(batch, dbl, runs);
-            out.println(String.format(Locale.ROOT, "model %s ns_per_elem=%.3f double_ns_per_elem=%.3f ratio_vs_double=%.2f",
-                    f.name(), t[0], t[1], t[0] / t[1]));
-            out.flush();
-            interpreted.add(d);
-        }
-        for (Datapath d : interpreted) {
-            BatchModel blocks = new BatchModel(d);
+        for (Datapath d : planned) {
+            BatchModel blocks = BatchModel.interpreted(d);
             double ns = median(timed(() -> blocks.evaluate(x, y), runs, 10)) / ELEMENTS;
             out.println(String.format(Locale.ROOT, "interpreted %s ns_per_elem=%.3f (block-wise loops, no compiler)",
                     d.config().function().name(), ns));
         }
         out.flush();
-        Datapath keras = DatapathPlanner.plan(Config.of(HardSigmoid.preset("keras"), in, outFormat, RoundingMode.DEFAULT));
+        ScalarModel keras = new ScalarModel(planned.get(0));
         int scalarElements = ELEMENTS / 8;
         double scalar = median(timed(() -> {
             long sum = 0;
@@ -104,8 +128,8 @@ final class BenchCommand implements Command {
                 scalar));
         out.flush();
 
-        Config wide = Config.of(HardSigmoid.preset("keras"), QFormat.parse("Q8.16"), QFormat.parse("UQ1.23"),
-                RoundingMode.DEFAULT);
+        Config wide = Config.of(Presets.get("keras").function(), QFormat.parse("Q8.16"), QFormat.parse("UQ1.23"),
+                dev.hsig.arithmetic.RoundingMode.DEFAULT);
         Datapath wideModel = DatapathPlanner.plan(wide);
         IntegerReference reference = IntegerReference.of(wide).orElseThrow();
         ExhaustiveCheck.Result[] result = new ExhaustiveCheck.Result[1];
@@ -115,8 +139,8 @@ final class BenchCommand implements Command {
                 result[0].mismatches()));
         out.flush();
 
-        Config twenty = Config.of(HardSigmoid.preset("keras"), QFormat.parse("Q6.14"), QFormat.parse("UQ1.15"),
-                RoundingMode.DEFAULT);
+        Config twenty = Config.of(Presets.get("keras").function(), QFormat.parse("Q6.14"), QFormat.parse("UQ1.15"),
+                dev.hsig.arithmetic.RoundingMode.DEFAULT);
         Datapath twentyModel = DatapathPlanner.plan(twenty);
         Vectors[] v = new Vectors[1];
         double build = median(timed(() -> v[0] = VectorSet.exhaustive(twentyModel), 5, 1)) / 1e9;
@@ -129,12 +153,6 @@ final class BenchCommand implements Command {
     }
 
     static volatile long sink;
-
-    static void doubleLoop(double[] x, double[] y, double a, double b) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Math.max(0.0, Math.min(1.0, a * x[i] + b));
-        }
-    }
 
     /**
      * Medians in ns per element of two workloads timed alternately, after a warm-up of both long enough (at least

@@ -13,5 +13,6 @@ interface Command {
     /** Usage with every option, its allowed values and default, and a worked example. */
     String help();
 
-    void run(String[] args, PrintWriter out) throws IOException;
+    /** Runs it: results on {@code out}, warnings (one line each, {@code hsig: warning: ...}) on {@code err}. */
+    void run(String[] args, PrintWriter out, PrintWriter err) throws IOException;
 }

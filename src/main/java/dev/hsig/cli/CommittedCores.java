@@ -1,10 +1,10 @@
 package dev.hsig.cli;
 
-import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.hdl.Interface;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.Presets;
 import dev.hsig.testbench.CoreBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cores committed in {@code generated-verilog/} and {@code testbenches/}: every preset at Q4.12 -&gt; UQ1.15,
- * nearest-even, combinational and pipelined, plus a README in each directory. {@code ./hsig generate --all}
- * writes exactly {@link #files()}; a test regenerates them and fails on any difference.
+ * The cores committed in {@code generated-verilog/} and {@code testbenches/}: every preset at Q4.12 to its own
+ * output format, with its own rounding and overflow, combinational and pipelined, plus a README in each
+ * directory. {@code ./hsig generate --all} writes exactly {@link #files()}; a test regenerates them and fails on
+ * any difference.
  */
 public final class CommittedCores {
     public static final int PIPELINE = 2;
     public static final QFormat INPUT = QFormat.parse("Q4.12");
-    public static final QFormat OUTPUT = QFormat.parse("UQ1.15");
-    public static final Path VERILOG_DIR = Path.of(GenerateCommand.DEFAULT_VERILOG_DIR);
+    public static final Path CORE_DIR = Path.of(GenerateCommand.DEFAULT_CORE_DIR);
     public static final Path TESTBENCH_DIR = Path.of(GenerateCommand.DEFAULT_TESTBENCH_DIR);
 
-    public record Core(Config config, String name, int pipeline) {
+    public record Core(Config config, String name, Interface iface) {
+        public int pipeline() {
+            return iface.pipeline();
+        }
     }
 
     private CommittedCores() {
@@ -32,10 +35,11 @@ public final class CommittedCores {
 
     public static List<Core> all() {
         List<Core> cores = new ArrayList<>();
-        for (HardSigmoid f : HardSigmoid.PRESETS) {
-            Config c = Config.of(f, INPUT, OUTPUT, RoundingMode.DEFAULT);
-            for (int p : new int[] {0, PIPELINE}) {
-                cores.add(new Core(c, CoreName.defaultName(c, p), p));
+        for (Presets.Preset p : Presets.ALL) {
+            Config c = new Config(p.function(), INPUT, p.output(), p.rounding(), p.overflow(), 0);
+            for (int pipeline : new int[] {0, PIPELINE}) {
+                Interface iface = Interface.of(pipeline);
+                cores.add(new Core(c, CoreName.defaultName(c, iface), iface));
             }
         }
         return cores;
@@ -46,13 +50,14 @@ public final class CommittedCores {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         List<Core> cores = all();
         for (Core core : cores) {
-            CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.pipeline(), 0);
-            files.put(VERILOG_DIR.resolve(core.name() + ".v"), utf8(b.verilog()));
+            CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.iface(), 0,
+                    CoreBundle.DEFAULT_CORE_PATH);
+            files.put(CORE_DIR.resolve(core.name() + ".v"), utf8(b.verilog()));
             files.put(TESTBENCH_DIR.resolve(core.name() + "_tb.v"), utf8(b.testbench()));
             files.put(TESTBENCH_DIR.resolve(core.name() + ".hex"), b.hex());
             files.put(TESTBENCH_DIR.resolve(core.name() + ".csv"), b.csv());
         }
-        files.put(VERILOG_DIR.resolve("README.md"), utf8(CommittedReadmes.verilog(cores)));
+        files.put(CORE_DIR.resolve("README.md"), utf8(CommittedReadmes.cores(cores)));
         files.put(TESTBENCH_DIR.resolve("README.md"), utf8(CommittedReadmes.testbenches(cores)));
         return files;
     }

@@ -6,11 +6,14 @@ import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
+import dev.hsig.model.ScalarModel;
+import dev.hsig.spec.Config;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code ./hsig eval}: the model on real inputs, with the exact value and the error in output ulps. */
 final class EvalCommand implements Command {
@@ -30,25 +33,31 @@ final class EvalCommand implements Command {
                 + "Each VALUE (an exact decimal such as -1.25 or a fraction such as 7/3) is quantized to the input\n"
                 + "format (nearest, ties to even, saturating) and run through the model. Prints one line per value:\n"
                 + "the value, the quantized input (raw and exact), the output (raw and exact), the exact function\n"
-                + "of the given value, and the error (output - exact) in output ulps.\n\n" + ModelOptions.usage()
+                + "of the given value, and the error (output - exact f(x)) in output ulps. Every VALUE is checked\n"
+                + "before anything is printed.\n\n" + Options.usage()
                 + "\nexample:\n  ./hsig eval --function pytorch 0 1 -2.5 3\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) {
-        Arguments a = Arguments.parse(name(), args, 1, ModelOptions.NAMES, java.util.Set.of(), true);
-        Config config = ModelOptions.config(a);
+    public void run(String[] args, PrintWriter out, PrintWriter err) {
+        Arguments a = Arguments.parse(name(), args, 1, Options.MODEL, java.util.Set.of(), true);
+        Config config = Options.config(a);
         if (a.positionals().isEmpty()) {
             throw new InvalidInputException("eval needs at least one input VALUE, such as ./hsig eval 0.5 -1/3");
         }
+        List<Rational> values = new ArrayList<>();
+        for (String text : a.positionals()) {
+            values.add(Rational.parse(text));
+        }
         Datapath datapath = DatapathPlanner.plan(config);
+        Warnings.print(datapath, err);
+        ScalarModel model = new ScalarModel(datapath);
         QFormat in = config.input();
         QFormat outFormat = config.output();
-        for (String text : a.positionals()) {
-            Rational x = Rational.parse(text);
+        for (Rational x : values) {
             long xRaw = quantize(x, in);
-            long yRaw = datapath.evaluate(xRaw);
-            Rational exact = config.function().apply(x);
+            long yRaw = model.evaluate(xRaw);
+            Rational exact = config.function().at(x);
             Rational error = outFormat.value(yRaw).subtract(exact).scaleByPowerOfTwo(outFormat.fraction());
             out.println("x=" + x.toDecimalString() + " x_raw=" + xRaw + " x_q=" + in.value(xRaw).toDecimalString()
                     + " y_raw=" + yRaw + " y=" + outFormat.value(yRaw).toDecimalString() + " exact="

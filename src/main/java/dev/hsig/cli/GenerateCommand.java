@@ -3,23 +3,27 @@ package dev.hsig.cli;
 import dev.hsig.InvalidInputException;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
-import dev.hsig.function.Config;
+import dev.hsig.hdl.CoreHeader;
+import dev.hsig.hdl.Interface;
+import dev.hsig.spec.Config;
 import dev.hsig.testbench.CoreBundle;
 import dev.hsig.testbench.VectorSet;
-import dev.hsig.format.Plural;
-import dev.hsig.verilog.Pipeline;
+import dev.hsig.text.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code ./hsig generate}: the Verilog core, its self-checking testbench and its vector files. */
+/** {@code ./hsig generate}: the core, its self-checking testbench and its vector files. */
 final class GenerateCommand implements Command {
-    static final String DEFAULT_VERILOG_DIR = "generated-verilog";
+    static final String DEFAULT_CORE_DIR = "generated-verilog";
     static final String DEFAULT_TESTBENCH_DIR = "testbenches";
-    private static final Set<String> VALUES = VectorsCommand.union(ModelOptions.NAMES,
-            Set.of("--pipeline", "--name", "--verilog-dir", "--testbench-dir", "--vectors"));
+    static final long MAX_VECTORS = 1L << VectorSet.MAX_EXHAUSTIVE_BITS;
+    private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
+            Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors"));
+    private static final Set<String> FLAGS = Options.union(InterfaceOptions.FLAGS, Set.of("--all"));
 
     @Override
     public String name() {
@@ -28,40 +32,38 @@ final class GenerateCommand implements Command {
 
     @Override
     public String summary() {
-        return "write a Verilog core, its self-checking testbench and vectors";
+        return "write a core, its self-checking testbench and vectors";
     }
 
     @Override
     public String help() {
-        return "usage: ./hsig generate [model options] [--pipeline N] [--name NAME] [--verilog-dir DIR]\n"
+        return "usage: ./hsig generate [model options] [interface options] [--name NAME] [--core-dir DIR]\n"
                 + "                       [--testbench-dir DIR] [--vectors exhaustive|N]\n"
                 + "       ./hsig generate --all\n\n"
                 + "Writes DIR/NAME.v (Verilog-2001) and, in the testbench directory, NAME_tb.v, NAME.hex ($readmemh)\n"
                 + "and NAME.csv (the same vectors as ./hsig vectors). Files appear all at once or not at all.\n\n"
-                + ModelOptions.usage()
-                + "  --pipeline N      0 for a combinational core (default), or 1 to " + Pipeline.MAX_REGISTERS
-                + " register stages:\n"
-                + "                    latency N cycles, one input per cycle, ports clk, rst, in_valid, out_valid\n"
-                + "  --name NAME       module and file name, a Verilog identifier (default: encodes function,\n"
-                + "                    formats and options, such as hsig_keras_q4_12_to_uq1_15)\n"
-                + "  --verilog-dir DIR     where NAME.v goes (default " + DEFAULT_VERILOG_DIR + ")\n"
+                + Options.usage() + InterfaceOptions.usage()
+                + "  --name NAME       module and file name, an identifier (default: encodes function, formats\n"
+                + "                    and options, such as hsig_keras_q4_12_to_uq1_15)\n"
+                + "  --core-dir DIR    where NAME.v goes (default " + DEFAULT_CORE_DIR + "; --verilog-dir is the same)\n"
                 + "  --testbench-dir DIR   where NAME_tb.v, NAME.hex, NAME.csv go (default " + DEFAULT_TESTBENCH_DIR
                 + ")\n"
-                + "  --vectors V       exhaustive, or N corner-case plus seeded random vectors (default: exhaustive\n"
-                + "                    for inputs up to " + CoreBundle.EXHAUSTIVE_LIMIT_BITS + " bits, else "
-                + CoreBundle.DEFAULT_SAMPLED_COUNT + ")\n"
-                + "  --all             regenerate the committed cores: every preset at Q4.12 -> UQ1.15, combinational\n"
-                + "                    and pipelined (" + CommittedCores.PIPELINE + " stages), into the default directories\n\n"
+                + "  --vectors V       exhaustive, or N corner-case plus seeded random vectors, 1 to " + MAX_VECTORS
+                + "\n                    (default: exhaustive for inputs up to " + CoreBundle.EXHAUSTIVE_LIMIT_BITS
+                + " bits, else " + CoreBundle.DEFAULT_SAMPLED_COUNT + ")\n"
+                + "  --all             regenerate the committed cores: every preset at " + CommittedCores.INPUT
+                + " to its own\n                    output format, combinational and pipelined ("
+                + CommittedCores.PIPELINE + " stages), into the default directories\n\n"
                 + "example:\n"
                 + "  ./hsig generate --input Q4.12 --output UQ1.15 --function keras --name k\n"
                 + "  cd testbenches && iverilog -g2005 -o k k_tb.v ../generated-verilog/k.v && vvp -n k\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--all"), false);
+    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, FLAGS, false);
         if (a.has("--all")) {
-            for (String o : VALUES) {
+            for (String o : Options.union(VALUES, InterfaceOptions.FLAGS)) {
                 if (a.has(o)) {
                     throw new InvalidInputException("--all regenerates the committed cores with fixed settings;"
                             + " it does not take " + o);
@@ -71,38 +73,52 @@ final class GenerateCommand implements Command {
             CommittedCores.files().forEach(files::add);
             files.commit();
             out.println("wrote " + files.paths().size() + " files for " + CommittedCores.all().size()
-                    + " cores into " + DEFAULT_VERILOG_DIR + "/ and " + DEFAULT_TESTBENCH_DIR + "/");
+                    + " cores into " + DEFAULT_CORE_DIR + "/ and " + DEFAULT_TESTBENCH_DIR + "/");
             return;
         }
-        Config config = ModelOptions.config(a);
-        int pipeline = (int) a.integer("--pipeline", 0, 0, Pipeline.MAX_REGISTERS);
-        String name = a.has("--name") ? CoreName.validate(a.value("--name")) : CoreName.defaultName(config, pipeline);
+        if (a.has("--verilog-dir") && a.has("--core-dir")) {
+            throw new InvalidInputException("--verilog-dir and --core-dir are the same option: give one of them");
+        }
+        Config config = Options.config(a);
         long vectors = vectorCount(a.value("--vectors"), config);
-        Path verilogDir = directory(a, "--verilog-dir", DEFAULT_VERILOG_DIR);
+        Datapath datapath = DatapathPlanner.plan(config);
+        Interface iface = InterfaceOptions.of(a, datapath);
+        String name = a.has("--name") ? CoreName.validate(a.value("--name")) : CoreName.defaultName(config, iface);
+        Path coreDir = directory(a, a.has("--core-dir") ? "--core-dir" : "--verilog-dir", DEFAULT_CORE_DIR);
         Path testbenchDir = directory(a, "--testbench-dir", DEFAULT_TESTBENCH_DIR);
+        CoreBundle bundle = CoreBundle.build(datapath, name, iface, vectors, relative(testbenchDir, coreDir));
         AtomicFiles files = new AtomicFiles();
-        stage(files, config, name, pipeline, vectors, verilogDir, testbenchDir, out);
+        files.add(coreDir.resolve(name + ".v"), bundle.verilog());
+        files.add(testbenchDir.resolve(name + "_tb.v"), bundle.testbench());
+        files.add(testbenchDir.resolve(name + ".hex"), bundle.hex());
+        files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
         files.commit();
+        Warnings.print(datapath, err);
+        for (String line : summary(datapath, name, iface, bundle)) {
+            out.println(line);
+        }
         for (Path p : files.paths()) {
             out.println("  wrote " + p);
         }
     }
 
-    private static void stage(AtomicFiles files, Config config, String name, int pipeline, long vectors,
-            Path verilogDir, Path testbenchDir, PrintWriter out) {
-        Datapath datapath = DatapathPlanner.plan(config);
-        CoreBundle bundle = CoreBundle.build(datapath, name, pipeline, vectors);
-        files.add(verilogDir.resolve(name + ".v"), bundle.verilog());
-        files.add(testbenchDir.resolve(name + "_tb.v"), bundle.testbench());
-        files.add(testbenchDir.resolve(name + ".hex"), bundle.hex());
-        files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
-        out.println(name + ": " + config.function().formula() + ", " + config.input() + " -> " + config.output() + ", "
-                + config.rounding().cliName() + (config.approximate() ? ", --terms " + config.terms() : ""));
-        out.println("  " + Plural.of(datapath.adders(), "adder") + ", " + Plural.of(datapath.comparators(), "comparator")
-                + ", widest word "
-                + datapath.maxWidth() + " bits, latency " + pipeline + (pipeline == 1 ? " cycle" : " cycles")
-                + ", error " + datapath.errorBound() + ", " + bundle.vectorCount() + " vectors"
-                + (bundle.exhaustive() ? " (exhaustive)" : ""));
+    static List<String> summary(Datapath d, String name, Interface iface, CoreBundle bundle) {
+        Config c = d.config();
+        List<String> lines = new ArrayList<>();
+        lines.add(name + ": " + c.function().equation() + ", " + c.input() + " -> " + c.output() + ", "
+                + c.rounding().cliName() + (c.overflow() == dev.hsig.arithmetic.Overflow.WRAP ? ", overflow wrap" : "")
+                + (c.approximate() ? ", --terms " + c.terms() : ""));
+        lines.add("  " + CoreHeader.cost(d) + ", widest word " + d.maxWidth() + " bits, latency "
+                + Plural.of(iface.latency(), "cycle") + ", error " + d.errorBound() + ", "
+                + Plural.of(bundle.vectorCount(), "vector") + (bundle.exhaustive() ? " (exhaustive)" : ""));
+        return lines;
+    }
+
+    /** The core directory as seen from the testbench directory, for the run command in the testbench header. */
+    static String relative(Path testbenchDir, Path coreDir) {
+        Path rel = testbenchDir.toAbsolutePath().normalize().relativize(coreDir.toAbsolutePath().normalize());
+        String s = rel.toString().replace('\\', '/');
+        return s.isEmpty() ? "" : s + "/";
     }
 
     private static Path directory(Arguments a, String option, String defaultDir) {
@@ -133,14 +149,13 @@ final class GenerateCommand implements Command {
         }
         try {
             long n = Long.parseLong(text);
-            if (n >= 1 && n <= (1 << 24)) {
+            if (n >= 1 && n <= MAX_VECTORS) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new InvalidInputException("--vectors '" + text + "' is not valid: expected exhaustive or a count from 1 to "
-                + (1 << 24));
+                + MAX_VECTORS);
     }
-
 }

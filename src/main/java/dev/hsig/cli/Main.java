@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.Version;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,8 +18,6 @@ import java.util.TreeMap;
  * an internal failure: one line and exit status 1; never a stack trace.
  */
 public final class Main {
-    public static final String VERSION = Version.VERSION;
-
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
     static {
@@ -48,7 +48,7 @@ public final class Main {
                 return 0;
             }
             if (args[0].equals("--version")) {
-                out.println("hsig " + VERSION);
+                out.println("hsig " + Version.VERSION);
                 return 0;
             }
             Command command = COMMANDS.get(args[0]);
@@ -56,11 +56,12 @@ public final class Main {
                 throw new InvalidInputException("unknown command '" + args[0] + "': expected one of "
                         + String.join(", ", COMMANDS.keySet()) + " (see ./hsig --help)");
             }
-            if (Arrays.asList(args).subList(1, args.length).contains("--help")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (rest.contains("--help") || rest.contains("-h")) {
                 out.print(command.help());
                 return 0;
             }
-            command.run(args, out);
+            command.run(args, out, err);
             return 0;
         } catch (InvalidInputException e) {
             out.flush();
@@ -105,19 +106,20 @@ public final class Main {
 
     static String overview() {
         StringBuilder s = new StringBuilder("""
-                hsig %s: correctly rounded shift-add hard-sigmoid cores, y = clip(alpha*x + beta, 0, 1)
+                hsig %s: correctly rounded shift-add cores for hard activations (hard sigmoid, hard tanh, ReLU6,
+                hard swish, PLAN, clipped lines and piecewise-linear curves) in Verilog and VHDL, with their model
 
-                usage: ./hsig COMMAND [options]      ./hsig COMMAND --help for a command's options
+                usage: ./hsig COMMAND [options]      ./hsig COMMAND --help (or -h) for a command's options
 
                 commands:
-                """.formatted(VERSION));
+                """.formatted(Version.VERSION));
         for (Command c : COMMANDS.values()) {
             s.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
         s.append("""
 
-                  --help     this text
-                  --version  the version
+                  --help, -h  this text
+                  --version   the version
 
                 example:
                   ./hsig generate --input Q4.12 --output UQ1.15 --function keras --name k

@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.report.TransferPlot;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /** {@code ./hsig plot}: the transfer curve and the error as an SVG, written all at once. */
 final class PlotCommand implements Command {
-    private static final Set<String> VALUES = VectorsCommand.union(ModelOptions.NAMES, Set.of("--out"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--out"));
 
     @Override
     public String name() {
@@ -26,14 +27,14 @@ final class PlotCommand implements Command {
     public String help() {
         return "usage: ./hsig plot [model options] --out FILE.svg\n\n"
                 + "Writes an SVG (no dependencies) with three panels: the hardware's transfer curve over the exact\n"
-                + "function across the input range, a zoom on 25 input words in the linear region where the steps\n"
-                + "show, and the error in output ulps across the input range with the proven bound; knees marked.\n\n"
-                + ModelOptions.usage() + "  --out FILE.svg    where to write the plot (required)\n\n"
+                + "function across the input range, a zoom on 25 input words of a computed region where the steps\n"
+                + "show, and the error against the exact f(x) in output ulps with the proven bound; breakpoints marked.\n\n"
+                + Options.usage() + "  --out FILE.svg    where to write the plot (required)\n\n"
                 + "example:\n  ./hsig plot --function keras --out keras.svg\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) throws IOException {
+    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         String file = a.value("--out");
         if (file == null) {
@@ -42,10 +43,12 @@ final class PlotCommand implements Command {
         if (!file.endsWith(".svg")) {
             throw new InvalidInputException("--out '" + file + "' is not valid: the file name must end in .svg");
         }
-        String svg = TransferPlot.svg(DatapathPlanner.plan(ModelOptions.config(a)));
+        Datapath d = DatapathPlanner.plan(Options.config(a));
+        String svg = TransferPlot.svg(d);
         AtomicFiles files = new AtomicFiles();
         files.add(Path.of(file), svg);
         files.commit();
+        Warnings.print(d, err);
         out.println("wrote " + file);
     }
 }

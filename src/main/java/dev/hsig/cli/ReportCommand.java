@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.report.Json;
 import dev.hsig.report.Report;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /** {@code ./hsig report}: everything a design review needs about one configuration, as text or JSON. */
 final class ReportCommand implements Command {
-    private static final Set<String> VALUES = VectorsCommand.union(ModelOptions.NAMES, Set.of("--format"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--format"));
 
     @Override
     public String name() {
@@ -20,28 +21,32 @@ final class ReportCommand implements Command {
 
     @Override
     public String summary() {
-        return "summarize a configuration: formats, knees, slope, adders, error bound, latency, cells";
+        return "summarize a configuration: formats, breakpoints, regions, adders, error bound, latency, cells";
     }
 
     @Override
     public String help() {
         return "usage: ./hsig report [model options] [--format text|json]\n\n"
-                + "Prints the function and its source, both formats spelled out, the knees, the slope as realized\n"
-                + "(steps, adders, internal widths), the proven worst-case error in output ulps (and the measured one\n"
-                + "for inputs up to 16 bits), logic levels per pipeline setting and, when yosys is installed, the cell\n"
-                + "count of the generated core after 'synth'.\n\n" + ModelOptions.usage()
+                + "Prints the function and its source, both formats spelled out, the rounding and overflow modes, the\n"
+                + "breakpoints, the input regions and where each output comes from, where the output saturates or\n"
+                + "wraps, the datapath as realized (steps, adders, internal widths), the proven worst-case error in\n"
+                + "output ulps against the exact f(x) (and the measured one for inputs up to 16 bits), logic levels per\n"
+                + "pipeline setting and, when yosys is installed, the cell count of the core after 'synth'.\n\n"
+                + Options.usage()
                 + "  --format F        text (default) or json\n\n"
                 + "example:\n  ./hsig report --function pytorch --output UQ0.16 --format json\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) throws IOException {
+    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         String format = a.value("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");
         }
-        Map<String, Object> report = Report.of(DatapathPlanner.plan(ModelOptions.config(a)), true);
+        Datapath d = DatapathPlanner.plan(Options.config(a));
+        Warnings.print(d, err);
+        Map<String, Object> report = Report.of(d, true);
         out.print(format.equals("json") ? Json.write(report) : Report.text(report));
     }
 }

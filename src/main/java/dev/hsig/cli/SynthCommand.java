@@ -3,13 +3,13 @@ package dev.hsig.cli;
 import dev.hsig.InvalidInputException;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
-import dev.hsig.format.Plural;
-import dev.hsig.function.Config;
-import dev.hsig.verilog.MultiplierReference;
-import dev.hsig.verilog.Pipeline;
-import dev.hsig.verilog.Synthesis;
-import dev.hsig.verilog.VerilogEmitter;
-import dev.hsig.verilog.Yosys;
+import dev.hsig.datapath.Pipeline;
+import dev.hsig.hdl.CoreHeader;
+import dev.hsig.reference.MultiplierReference;
+import dev.hsig.spec.Config;
+import dev.hsig.tools.Nextpnr;
+import dev.hsig.tools.Yosys;
+import dev.hsig.verilog.ModulePrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** {@code ./hsig synth}: Yosys cell counts of the core against a multiplier design, and iCE40 fmax. */
 final class SynthCommand implements Command {
-    private static final Set<String> VALUES = VectorsCommand.union(ModelOptions.NAMES, Set.of("--pipeline"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--pipeline"));
 
     @Override
     public String name() {
@@ -39,27 +39,31 @@ final class SynthCommand implements Command {
                 + "prints both cell counts and their ratio. Where nextpnr-ice40 is installed it also places and routes\n"
                 + "the core between input and output registers on an iCE40 HX8K and prints the maximum clock frequency\n"
                 + "for pipeline 0 and for the deepest pipeline (one logic level per stage, or --pipeline N).\n"
-                + "Needs yosys (Debian: apt-get install yosys; nextpnr-ice40 for fmax).\n\n" + ModelOptions.usage()
-                + "  --pipeline N      the pipelined core to place and route (default: as deep as the logic levels)\n"
+                + "Needs yosys (Debian: apt-get install yosys; nextpnr-ice40 for fmax).\n\n" + Options.usage()
+                + "  --pipeline N      the pipelined core to place and route (default: as deep as the logic levels);\n"
+                + "                    not with --no-pnr\n"
                 + "  --no-pnr          skip place and route\n\n"
                 + "example:\n  ./hsig synth --function pytorch\n";
     }
 
     @Override
-    public void run(String[] args, PrintWriter out) throws IOException {
+    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--no-pnr"), false);
-        Config config = ModelOptions.config(a);
+        if (a.has("--pipeline") && a.has("--no-pnr")) {
+            throw new InvalidInputException("--pipeline '" + a.value("--pipeline") + "' chooses the core to place and"
+                    + " route, and --no-pnr skips place and route: give one of them");
+        }
+        Config config = Options.config(a);
         Datapath d = DatapathPlanner.plan(config);
-        int deepest = (int) a.integer("--pipeline", Math.min(Pipeline.MAX_REGISTERS, Math.max(1, Pipeline.depth(d))),
-                1, Pipeline.MAX_REGISTERS);
+        int deepest = a.has("--pipeline") ? Math.max(1, InterfaceOptions.pipeline(a, d)) : Math.max(1, Pipeline.depth(d));
         if (!Yosys.installed()) {
             throw new InvalidInputException("synth needs yosys on the PATH (Debian: apt-get install yosys)");
         }
-        String core = VerilogEmitter.emit(d, "core", 0, List.of("synth"));
+        Warnings.print(d, err);
+        String core = ModulePrinter.emit(d, "core", 0, List.of("synth"));
         String reference = MultiplierReference.verilog(config, "mul_reference");
         out.println("synth " + config.options());
-        out.println("core: shift-add, " + Plural.of(d.adders(), "adder") + ", " + Plural.of(d.comparators(), "comparator")
-                + ", no multiplier");
+        out.println("core: shift-add, " + CoreHeader.cost(d));
         out.println("reference: the same function written with '*' (reciprocal multiply and shift), for comparison only");
         out.flush();
         Yosys.Cells coreIce = Yosys.synthesize(Map.of("core.v", core), "core", "synth_ice40").orElseThrow();
@@ -77,14 +81,14 @@ final class SynthCommand implements Command {
         if (a.has("--no-pnr")) {
             return;
         }
-        if (!Synthesis.nextpnrInstalled()) {
+        if (!Nextpnr.nextpnrInstalled()) {
             out.println("fmax: nextpnr-ice40 not installed (Debian: apt-get install nextpnr-ice40), skipped");
             return;
         }
         for (int p : new int[] {0, deepest}) {
-            String pipelined = VerilogEmitter.emit(d, "core", p, List.of("synth"));
-            double mhz = Synthesis.fmax(Map.of("core.v", pipelined, "top.v",
-                    Synthesis.registeredTop("core", config.input().width(), config.output().width(), p > 0)));
+            String pipelined = ModulePrinter.emit(d, "core", p, List.of("synth"));
+            double mhz = Nextpnr.fmax(Map.of("core.v", pipelined, "top.v",
+                    Nextpnr.registeredTop("core", config.input().width(), config.output().width(), p > 0)));
             out.println(String.format(Locale.ROOT, "fmax iCE40-HX8K pipeline=%d latency=%d levels_per_stage=%d"
                     + " fmax_mhz=%.1f", p, p, Pipeline.levelsPerStage(d, p), mhz));
             out.flush();

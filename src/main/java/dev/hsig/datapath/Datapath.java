@@ -1,49 +1,45 @@
 package dev.hsig.datapath;
 
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.spec.Activation;
+import dev.hsig.spec.Config;
 import java.util.List;
 
 /**
- * The immutable description of a core: nodes in evaluation order, the last one the output port. The model
- * ({@link #evaluate}) and the Verilog emitter both walk {@link #nodes()}.
+ * The immutable description of a core: nodes in evaluation order, the last one the output. The models
+ * ({@code dev.hsig.model}) evaluate it and the printers ({@code dev.hsig.verilog}, {@code dev.hsig.vhdl},
+ * {@code dev.hsig.c}) print it; none of them adds arithmetic of its own.
  */
 public final class Datapath {
     private final Config config;
-    private final HardSigmoid implemented;
+    private final Activation implemented;
     private final List<Node> nodes;
-    private final long linearLow;
-    private final long linearHigh;
-    private final String realization;
+    private final Regions regions;
+    private final List<String> realization;
     private final ErrorBound errorBound;
-    private final ScalarProgram program;
 
     /**
-     * @param config       what the user asked for
-     * @param implemented  the function the hardware computes exactly: the requested one, or with {@code --terms}
-     *                     its slope rounded to that many signed digits
-     * @param linearLow    the lowest raw input handled by the linear path (below it the output is 0)
-     * @param linearHigh   the highest raw input handled by the linear path (above it the output is the cap)
-     * @param realization  how the slope was realized, in words, for reports and the Verilog header
-     * @param errorBound   the proven worst-case error against the exact requested function
+     * @param config      what the user asked for
+     * @param implemented the function the hardware computes exactly: the requested one, or with {@code --terms}
+     *                    its slope rounded to that many signed digits
+     * @param regions     the input regions and where each output comes from
+     * @param realization how the values are computed, step by step, for reports and the HDL header
+     * @param errorBound  the proven worst-case error against the exact requested function
      */
-    public Datapath(Config config, HardSigmoid implemented, List<Node> nodes, long linearLow, long linearHigh,
-            String realization, ErrorBound errorBound) {
+    public Datapath(Config config, Activation implemented, List<Node> nodes, Regions regions, List<String> realization,
+            ErrorBound errorBound) {
         this.config = config;
         this.implemented = implemented;
         this.nodes = List.copyOf(nodes);
-        this.linearLow = linearLow;
-        this.linearHigh = linearHigh;
-        this.realization = realization;
+        this.regions = regions;
+        this.realization = List.copyOf(realization);
         this.errorBound = errorBound;
-        this.program = new ScalarProgram(this.nodes);
     }
 
     public Config config() {
         return config;
     }
 
-    public HardSigmoid implemented() {
+    public Activation implemented() {
         return implemented;
     }
 
@@ -51,15 +47,11 @@ public final class Datapath {
         return nodes;
     }
 
-    public long linearLow() {
-        return linearLow;
+    public Regions regions() {
+        return regions;
     }
 
-    public long linearHigh() {
-        return linearHigh;
-    }
-
-    public String realization() {
+    public List<String> realization() {
         return realization;
     }
 
@@ -67,29 +59,30 @@ public final class Datapath {
         return errorBound;
     }
 
-    /**
-     * Values of every node (every wire of the generated Verilog) for one raw input word, in node order; the last
-     * entry is the output raw word. For debugging a core against a waveform.
-     */
-    public long[] evaluateAll(long xRaw) {
-        return program.run(xRaw);
-    }
-
-    /** The output raw word for one input raw word: the bit-accurate model of the generated hardware. */
-    public long evaluate(long xRaw) {
-        if (xRaw < config.input().minRaw() || xRaw > config.input().maxRaw()) {
-            throw new IllegalArgumentException("raw input " + xRaw + " is outside " + config.input());
-        }
-        long[] v = program.run(xRaw);
-        return v[v.length - 1];
+    /** The same datapath with other nodes, for tests that corrupt one on purpose. */
+    public Datapath withNodes(List<Node> other) {
+        return new Datapath(config, implemented, other, regions, realization, errorBound);
     }
 
     public int adders() {
         return nodes.stream().mapToInt(Node::adders).sum();
     }
 
+    /**
+     * Adder bits: the bits the adders compute (see {@link Node.Sum#adderWidth}), the figure that tracks area (LUTs)
+     * better than a count of adders, since more terms make wider words.
+     */
+    public long adderBits() {
+        return nodes.stream().mapToLong(n -> n instanceof Node.Sum s ? s.adderWidth() : 0).sum();
+    }
+
     public long comparators() {
         return nodes.stream().filter(n -> n instanceof Node.Compare).count();
+    }
+
+    /** Variable-by-variable multipliers: hard-swish's one, none elsewhere. */
+    public long multipliers() {
+        return nodes.stream().filter(n -> n instanceof Node.Product).count();
     }
 
     /** The widest internal wire, in bits. */
@@ -97,8 +90,13 @@ public final class Datapath {
         return nodes.stream().mapToInt(Node::width).max().orElse(0);
     }
 
+    /** Whether every input gives the same output. */
+    public boolean constant() {
+        return regions.regions().size() == 1 && regions.regions().get(0).value() instanceof Region.Constant;
+    }
+
     @Override
     public String toString() {
-        return "Datapath[" + config.options() + ": " + realization + "]";
+        return "Datapath[" + config.options() + ": " + String.join("; ", realization) + "]";
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * How the datapath divides a non-negative integer N (at most {@code nMax}) by an odd constant D &gt; 1 with
  * shifts and adds, producing q' = floor(N/D) or floor(N/D) - 1; a remainder step then corrects q'.
  *
- * <p>Two families are searched and the one with fewer adders (then narrower words) wins:
+ * <p>Three families are searched and the one with fewer adders (then narrower words) wins:
  * <ul>
  * <li>factored: 1/D = K / (2^P - 1) = K * 2^-P * (1 + 2^-P)(1 + 2^-2P)(1 + 2^-4P)..., where P is a multiple of
  * the order of 2 modulo D. {@code stages} factors give a relative error of 2^-(P * 2^stages); each factor is one
@@ -24,8 +24,7 @@ import java.util.Optional;
  * All approximate from below, with a proven total error of at most 1, which is what the one-step remainder
  * correction needs.
  */
-record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, int guard, int adders, int width,
-        Rational errorBound) {
+record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, int guard, int adders, int width) {
     enum Family { FACTORED, PLAIN, TRUNCATED }
 
     static final int MAX_STAGES = 6;
@@ -46,7 +45,7 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
         return Optional.ofNullable(best);
     }
 
-    private static java.util.List<ReciprocalPlan> candidates(BigInteger d, BigInteger nMax) {
+    static java.util.List<ReciprocalPlan> candidates(BigInteger d, BigInteger nMax) {
         java.util.List<ReciprocalPlan> out = new java.util.ArrayList<>();
         Rational quotientMax = Rational.of(nMax, d);
         int order = orderOfTwo(d);
@@ -63,8 +62,7 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
                     Rational total = series.add(truncation(p, stages, guard));
                     if (total.compareTo(Rational.ONE) <= 0) {
                         int width = bitsOfFactoredTop(nMax.multiply(k), p, stages, guard);
-                        out.add(new ReciprocalPlan(Family.FACTORED, k, p, stages, guard, kAdders + stages, width,
-                                total));
+                        out.add(new ReciprocalPlan(Family.FACTORED, k, p, stages, guard, kAdders + stages, width));
                         found = true;
                     }
                 }
@@ -84,7 +82,7 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
                     d.shiftLeft(p));
             if (err.compareTo(Rational.ONE) <= 0) {
                 int width = nMax.multiply(m).bitLength() + 1;
-                out.add(new ReciprocalPlan(Family.PLAIN, m, p, 0, 0, Csd.nonzeroCount(m) - 1, width, err));
+                out.add(new ReciprocalPlan(Family.PLAIN, m, p, 0, 0, Csd.nonzeroCount(m) - 1, width));
             }
             truncated(d, nMax, p, m).ifPresent(out::add);
         }
@@ -102,7 +100,7 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
             if (total.compareTo(Rational.ONE) <= 0) {
                 int width = nMax.multiply(m).shiftRight(p - guard).add(BigInteger.valueOf(digits.size())).bitLength() + 2;
                 int adders = digits.size() - 1 + (negatives > 0 ? 1 : 0);
-                return Optional.of(new ReciprocalPlan(Family.TRUNCATED, m, p, 0, guard, adders, width, total));
+                return Optional.of(new ReciprocalPlan(Family.TRUNCATED, m, p, 0, guard, adders, width));
             }
         }
         return Optional.empty();
@@ -137,15 +135,11 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
         if (stages == 0) {
             return s.bitLength() + 1;
         }
-        BigInteger t = s.shiftLeft(guard).add(shift(s, guard - p));
+        BigInteger t = s.shiftLeft(guard).add(dev.hsig.arithmetic.Integers.shift(s, guard - p));
         for (int i = 1; i < stages; i++) {
             t = t.add(t.shiftRight(p << i));
         }
         return t.bitLength() + 1;
-    }
-
-    private static BigInteger shift(BigInteger v, int amount) {
-        return amount >= 0 ? v.shiftLeft(amount) : v.shiftRight(-amount);
     }
 
     /** The multiplicative order of 2 modulo odd d, or 0 when it exceeds 62 (the factored form is then unused). */

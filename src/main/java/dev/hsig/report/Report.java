@@ -2,15 +2,21 @@ package dev.hsig.report;
 
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.datapath.Datapath;
-import dev.hsig.datapath.Knees;
-import dev.hsig.datapath.MeasuredError;
+import dev.hsig.datapath.ErrorBound;
 import dev.hsig.datapath.Node;
+import dev.hsig.datapath.Pipeline;
+import dev.hsig.datapath.Region;
+import dev.hsig.datapath.Regions;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.verilog.Pipeline;
-import dev.hsig.verilog.VerilogEmitter;
-import dev.hsig.verilog.Yosys;
+import dev.hsig.hdl.CoreHeader;
+import dev.hsig.model.MeasuredError;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.Knees;
+import dev.hsig.tools.Yosys;
+import dev.hsig.verilog.ModulePrinter;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +38,14 @@ public final class Report {
         Map<String, Object> r = new LinkedHashMap<>();
         Map<String, Object> fn = new LinkedHashMap<>();
         fn.put("name", c.function().name());
-        fn.put("formula", c.function().formula());
-        fn.put("alpha", c.function().alpha().toString());
-        fn.put("beta", c.function().beta().toString());
+        fn.put("formula", c.function().equation());
         fn.put("source", c.function().source());
+        c.function().line().ifPresent(l -> {
+            fn.put("alpha", l.alpha().toString());
+            fn.put("beta", l.beta().toString());
+            fn.put("lo", l.lo().toString());
+            fn.put("hi", l.hi().toString());
+        });
         r.put("function", fn);
         r.put("input", format(c.input()));
         r.put("output", format(c.output()));
@@ -44,8 +54,17 @@ public final class Report {
         rounding.put("ap_fixed", c.rounding().apName());
         rounding.put("meaning", c.rounding().meaning());
         r.put("rounding", rounding);
-        r.put("knees", knees(d, Knees.of(d)));
-        r.put("slope", slope(d));
+        Map<String, Object> overflow = new LinkedHashMap<>();
+        overflow.put("mode", c.overflow().cliName());
+        overflow.put("ap_fixed", c.overflow().apName());
+        overflow.put("meaning", c.overflow().meaning());
+        r.put("overflow", overflow);
+        r.put("breakpoints", breakpoints(d));
+        r.put("regions", regions(d));
+        r.put("saturation", spans(c.input(), d.regions().saturated(), "none: every rounded f(x) is representable"));
+        r.put("wrap", spans(c.input(), d.regions().wrapped(), c.overflow() == dev.hsig.arithmetic.Overflow.WRAP
+                ? "none: no rounded f(x) leaves the output range" : "never (overflow saturate)"));
+        r.put("datapath", datapath(d));
         r.put("error", error(d));
         List<Object> latency = new ArrayList<>();
         for (int p : PIPELINES) {
@@ -58,7 +77,7 @@ public final class Report {
         r.put("latency", latency);
         if (withYosys) {
             Optional<Yosys.Cells> cells = Yosys.synthesize(Map.of("core.v",
-                    VerilogEmitter.emit(d, "core", 0, List.of("report"))), "core", "synth");
+                    ModulePrinter.emit(d, "core", 0, List.of("report"))), "core", "synth");
             r.put("yosys_cells", cells.map(x -> (Object) x.total()).orElse("yosys not installed"));
         }
         return r;
@@ -77,28 +96,65 @@ public final class Report {
         return m;
     }
 
-    private static Map<String, Object> knees(Datapath d, Knees k) {
-        QFormat in = d.config().input();
-        QFormat out = d.config().output();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lower_x", k.lower().toDecimalString());
-        m.put("upper_x", k.upper().toDecimalString());
-        m.put("last_zero_raw", k.lastZero() == null ? "none in range" : (Object) k.lastZero());
-        m.put("last_zero_x", k.lastZero() == null ? "none in range" : in.value(k.lastZero()).toDecimalString());
-        m.put("first_max_raw", k.firstMax() == null ? "none in range" : (Object) k.firstMax());
-        m.put("first_max_x", k.firstMax() == null ? "none in range" : in.value(k.firstMax()).toDecimalString());
-        m.put("max_output_raw", k.max());
-        m.put("max_output", out.value(k.max()).toDecimalString());
-        return m;
+    private static Object breakpoints(Datapath d) {
+        List<Object> out = new ArrayList<>();
+        for (Knees.Knee k : Knees.of(d.config().function(), d.config().input())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("x", k.x().toDecimalString());
+            m.put("last_raw_left", k.lastBefore() == null ? "none in range" : (Object) k.lastBefore());
+            m.put("first_raw_right", k.firstAfter() == null ? "none in range" : (Object) k.firstAfter());
+            m.put("continuous", k.continuous());
+            out.add(m);
+        }
+        return out.isEmpty() ? "none" : out;
     }
 
-    private static Map<String, Object> slope(Datapath d) {
+    private static List<Object> regions(Datapath d) {
+        QFormat in = d.config().input();
+        QFormat out = d.config().output();
+        List<Object> list = new ArrayList<>();
+        for (Region region : d.regions().regions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from_raw", region.from());
+            m.put("to_raw", region.to());
+            m.put("x", "[" + in.value(region.from()).toDecimalString() + ", " + in.value(region.to()).toDecimalString()
+                    + "]");
+            m.put("output", region.value() instanceof Region.Constant k ? "constant " + k.raw() + " ("
+                    + out.value(k.raw()).toDecimalString() + ")" : computed((Region.Computed) region.value()));
+            list.add(m);
+        }
+        return list;
+    }
+
+    private static String computed(Region.Computed c) {
+        String t = c.t().text().replace("x", "X") + " (output ulps, raw X)";
+        return c.t().denominator().equals(java.math.BigInteger.ONE) ? "computed exactly: " + t
+                : "computed: " + t + ", rounded " + c.mode();
+    }
+
+    private static Object spans(QFormat in, List<Regions.Span> spans, String none) {
+        if (spans.isEmpty()) {
+            return none;
+        }
+        List<Object> list = new ArrayList<>();
+        for (Regions.Span s : spans) {
+            list.add("raw " + s.from() + " .. " + s.to() + " (x " + in.value(s.from()).toDecimalString() + " .. "
+                    + in.value(s.to()).toDecimalString() + "): " + s.what());
+        }
+        return list;
+    }
+
+    private static Map<String, Object> datapath(Datapath d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requested", d.config().function().alpha().toString());
-        m.put("implemented", d.implemented().alpha().toString());
-        m.put("realization", List.of(d.realization().split("; ")));
+        d.config().function().line().ifPresent(l -> {
+            m.put("slope_requested", l.alpha().toString());
+            m.put("slope_implemented", d.implemented().line().orElseThrow().alpha().toString());
+        });
+        m.put("realization", d.realization());
+        m.put("cost", CoreHeader.cost(d));
         m.put("adders", d.adders());
         m.put("comparators", d.comparators());
+        m.put("multipliers", d.multipliers());
         m.put("widest_word_bits", d.maxWidth());
         m.put("logic_levels", Pipeline.depth(d));
         Map<String, Object> widths = new LinkedHashMap<>();
@@ -110,23 +166,34 @@ public final class Report {
     }
 
     private static Map<String, Object> error(Datapath d) {
+        ErrorBound bound = d.errorBound();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("proven_bound_ulps", d.errorBound().toString());
+        m.put("proven_bound", bound.toString() + " against the exact f(x)");
+        m.put("proven_bound_ulps", number(bound.ulps(), true));
+        m.put("where_representable_ulps", number(bound.representable(), true));
         m.put("correctly_rounded", !d.config().approximate()
-                || d.implemented().alpha().equals(d.config().function().alpha()));
+                || d.implemented().line().orElseThrow().alpha().equals(d.config().function().line().orElseThrow().alpha()));
         MeasuredError e = MeasuredError.of(d);
         if (e == null) {
             m.put("measured_max_ulps", "not measured (inputs over " + MeasuredError.MAX_BITS + " bits)");
         } else {
-            m.put("measured_max_ulps", decimal(e.maxUlps()));
+            m.put("measured_max_ulps", number(e.maxUlps(), false));
             m.put("measured_at_raw", e.atRaw());
         }
         return m;
     }
 
-    static String decimal(Rational r) {
-        String s = r.toDecimalString();
-        return s.contains("/") ? s + " (~" + String.format(java.util.Locale.ROOT, "%.6f", r.toDouble()) + ")" : s;
+    /** {ulps: 0.6666667, exact: "2/3", strict: false}: a number for scripts and the exact value beside it. */
+    static Map<String, Object> number(Rational r, boolean bound) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        BigDecimal approx = new BigDecimal(r.num()).divide(new BigDecimal(r.den()), new MathContext(7,
+                bound ? java.math.RoundingMode.CEILING : java.math.RoundingMode.HALF_EVEN));
+        m.put("ulps", approx.stripTrailingZeros().scale() < 0 ? approx.setScale(0) : approx.stripTrailingZeros());
+        m.put("exact", r.toString());
+        if (bound) {
+            m.put("strict", false);
+        }
+        return m;
     }
 
     /** The same tree as aligned, indented text. */

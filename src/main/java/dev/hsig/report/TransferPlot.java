@@ -1,14 +1,21 @@
 package dev.hsig.report;
 
 import dev.hsig.datapath.Datapath;
+import dev.hsig.datapath.Region;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.model.BatchModel;
+import dev.hsig.spec.Activation;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.Knees;
+import dev.hsig.spec.Polynomial;
+import dev.hsig.spec.Shape;
+import java.util.List;
 
 /**
  * An SVG with three panels: the fixed-point transfer curve over the exact function across the input range, a
- * zoom on a few input ulps in the linear region where the steps are visible, and the error in output ulps across
- * the input range with the proven bound drawn. Knees are marked in every panel.
+ * zoom on a few input ulps of a computed region where the steps are visible, and the error against the exact
+ * function in output ulps across the input range with the proven bound drawn. The breakpoints of the function are
+ * marked in every panel; negative outputs and discontinuities show as they are.
  */
 public final class TransferPlot {
     private static final int WIDTH = 960;
@@ -16,6 +23,7 @@ public final class TransferPlot {
     private static final int LEFT = 100;
     private static final long MAX_EVALUATIONS = 1 << 20;
     private static final String MODEL = "stroke:#1f5fbf;stroke-width:1.5;fill:none";
+    private static final String ERROR = "stroke:#0b3d91;stroke-width:2;fill:none";
     private static final String EXACT = "stroke:#e07b00;stroke-width:1.5;fill:none;stroke-dasharray:6 3";
     private static final String KNEE = "stroke:#7a3db8;stroke-width:1;stroke-dasharray:3 3";
     private static final String BOUND = "stroke:#c62828;stroke-width:1.5;stroke-dasharray:8 4";
@@ -27,88 +35,132 @@ public final class TransferPlot {
         Config c = d.config();
         QFormat in = c.input();
         QFormat out = c.output();
-        HardSigmoid f = c.function();
+        Activation f = c.function();
+        long[] xs = inputs(in);
+        long[] ys = new long[xs.length];
+        BatchModel.interpreted(d).evaluate(xs, ys);
         double xMin = in.minValue().toDouble();
         double xMax = in.maxValue().toDouble();
-        double yTop = Math.max(1.0, out.value(Math.min(1L << out.fraction(), out.maxRaw())).toDouble()) * 1.08;
-        Svg svg = new Svg(WIDTH, 1010);
-        svg.text(WIDTH / 2.0, 26, "middle", "font-size:17px;font-weight:bold;fill:#111",
-                "hsig " + f.name() + ": " + f.formula() + ", " + in + " -> " + out + ", " + c.rounding().cliName()
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        double[] exact = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            exact[i] = f.at(in.value(xs[i])).toDouble();
+            double y = out.value(ys[i]).toDouble();
+            lo = Math.min(lo, Math.min(y, exact[i]));
+            hi = Math.max(hi, Math.max(y, exact[i]));
+        }
+        double pad = Math.max((hi - lo) * 0.08, out.ulp().toDouble());
+        Svg svg = new Svg(WIDTH, 1024);
+        svg.text(WIDTH / 2.0, 24, "middle", "font-size:17px;font-weight:bold;fill:#111",
+                "hsig " + f.name() + ": " + in + " -> " + out + ", " + c.rounding().cliName()
+                        + (c.overflow() == dev.hsig.arithmetic.Overflow.WRAP ? ", wrap" : "")
                         + (c.approximate() ? ", --terms " + c.terms() : ""));
+        svg.text(WIDTH / 2.0, 44, "middle", "font-size:12px;fill:#333", f.equation());
 
-        Panel transfer = new Panel(LEFT, 70, PLOT_WIDTH, 250, xMin, xMax, -0.04, yTop);
-        transfer.axes(svg, "Transfer curve: hardware output (steps) over the exact function", "input x",
-                "output y");
-        exact(svg, transfer, f);
-        envelope(svg, transfer, d, false);
-        knees(svg, transfer, f);
+        Panel transfer = new Panel(LEFT, 84, PLOT_WIDTH, 250, xMin, xMax, lo - pad, hi + pad);
+        transfer.axes(svg, "Transfer curve: hardware output over the exact function", "input x", "output y");
+        exact(svg, transfer, f.shape(), in);
+        envelope(svg, transfer, xs, ys, exact, d, false);
+        knees(svg, transfer, d);
         legend(svg, transfer.left + 12, transfer.top + 40);
 
-        long center = centerOfLinearRegion(d);
+        long center = zoomCenter(d);
         long span = 12;
         long zLo = Math.max(in.minRaw(), center - span);
         long zHi = Math.min(in.maxRaw(), center + span);
-        double yLo = Double.MAX_VALUE;
-        double yHi = -Double.MAX_VALUE;
-        for (long x = zLo; x <= zHi; x++) {
-            double y = out.value(d.evaluate(x)).toDouble();
-            double e = f.apply(in.value(x)).toDouble();
-            yLo = Math.min(yLo, Math.min(y, e));
-            yHi = Math.max(yHi, Math.max(y, e));
+        double zyLo = Double.MAX_VALUE;
+        double zyHi = -Double.MAX_VALUE;
+        long[] zx = new long[(int) (zHi - zLo + 1)];
+        for (int i = 0; i < zx.length; i++) {
+            zx[i] = zLo + i;
         }
-        double pad = Math.max((yHi - yLo) * 0.1, out.ulp().toDouble());
-        Panel zoom = new Panel(LEFT, 400, PLOT_WIDTH, 230, in.value(zLo).toDouble(), in.value(zHi).toDouble(),
-                yLo - pad, yHi + pad);
-        zoom.axes(svg, "Zoom: " + (zHi - zLo + 1) + " input words around x = " + in.value(center).toDecimalString()
+        long[] zy = new long[zx.length];
+        BatchModel.interpreted(d).evaluate(zx, zy);
+        for (int i = 0; i < zx.length; i++) {
+            double y = out.value(zy[i]).toDouble();
+            double e = f.at(in.value(zx[i])).toDouble();
+            zyLo = Math.min(zyLo, Math.min(y, e));
+            zyHi = Math.max(zyHi, Math.max(y, e));
+        }
+        double zpad = Math.max((zyHi - zyLo) * 0.1, out.ulp().toDouble());
+        Panel zoom = new Panel(LEFT, 414, PLOT_WIDTH, 230, in.value(zLo).toDouble(), in.value(zHi).toDouble(),
+                zyLo - zpad, zyHi + zpad);
+        zoom.axes(svg, "Zoom: " + zx.length + " input words around x = " + in.value(center).toDecimalString()
                 + " (one step per input ulp)", "input x", "output y");
-        exact(svg, zoom, f);
-        steps(svg, zoom, d, zLo, zHi);
-        knees(svg, zoom, f);
+        exact(svg, zoom, f.shape(), in);
+        steps(svg, zoom, in, out, zx, zy);
+        knees(svg, zoom, d);
 
         double bound = d.errorBound().ulps().toDouble();
-        Panel error = new Panel(LEFT, 710, PLOT_WIDTH, 230, xMin, xMax, -bound * 1.3, bound * 1.3);
+        double rep = d.errorBound().representable().toDouble();
+        double scale = Math.max(Math.max(bound, rep), 0.5) * 1.6;
+        Panel error = new Panel(LEFT, 724, PLOT_WIDTH, 230, xMin, xMax, -scale, scale);
         error.axes(svg, "Error of the hardware against the exact function, in output ulps", "input x",
                 "error (output ulps)");
         svg.line(error.left, error.py(0), error.left + error.width, error.py(0), "stroke:#999;stroke-width:1");
         for (double b : new double[] {bound, -bound}) {
             svg.line(error.left, error.py(b), error.left + error.width, error.py(b), BOUND);
         }
-        svg.text(error.left + error.width - 6, error.py(bound) - 6, "end", "font-size:12px;fill:#c62828",
-                "proven bound " + d.errorBound());
-        envelope(svg, error, d, true);
-        knees(svg, error, f);
+        // The bound's label sits below the upper bound line, clear of the breakpoint labels at the panel's top.
+        svg.rect(error.left + error.width - 356, error.py(bound) + 4, 350, 18, "fill:white;fill-opacity:0.85");
+        svg.text(error.left + error.width - 8, error.py(bound) + 17, "end", "font-size:12px;fill:#c62828",
+                "proven bound " + "<= " + dev.hsig.datapath.ErrorBound.show(d.errorBound().ulps()) + " ulp");
+        envelope(svg, error, xs, ys, exact, d, true);
+        knees(svg, error, d);
         return svg.toString();
     }
 
-    private static long centerOfLinearRegion(Datapath d) {
-        QFormat in = d.config().input();
-        long lo = Math.max(in.minRaw(), d.linearLow());
-        long hi = Math.min(in.maxRaw(), d.linearHigh());
-        return lo <= hi ? lo + (hi - lo) / 2 : 0;
+    /** Every input word up to 2^20 of them, else evenly spaced ones. */
+    private static long[] inputs(QFormat in) {
+        long step = Math.max(1, in.count() / MAX_EVALUATIONS);
+        int n = (int) ((in.count() + step - 1) / step);
+        long[] xs = new long[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = in.minRaw() + i * step;
+        }
+        return xs;
     }
 
-    private static void exact(Svg svg, Panel p, HardSigmoid f) {
+    /** The middle of the widest computed region (else of the input range), where rounding steps show. */
+    private static long zoomCenter(Datapath d) {
+        Region best = null;
+        for (Region r : d.regions().regions()) {
+            if (r.value() instanceof Region.Computed && (best == null || r.size() > best.size())) {
+                best = r;
+            }
+        }
+        QFormat in = d.config().input();
+        return best == null ? Math.max(in.minRaw(), Math.min(in.maxRaw(), 0)) : best.from() + (best.to() - best.from()) / 2;
+    }
+
+    /** The exact function, piece by piece: lines by their ends, a quadratic by 64 points; jumps are not joined. */
+    private static void exact(Svg svg, Panel p, Shape shape, QFormat in) {
         StringBuilder path = new StringBuilder();
-        double[] xs = {p.x0, f.lowerKnee().toDouble(), f.upperKnee().toDouble(), p.x1};
-        java.util.Arrays.sort(xs);
-        for (double x : xs) {
-            if (!p.containsX(x)) {
+        for (int i = 0; i < shape.pieces().size(); i++) {
+            double from = i == 0 ? p.x0 : Math.max(p.x0, shape.breakpoints().get(i - 1).x().toDouble());
+            double to = i == shape.breakpoints().size() ? p.x1 : Math.min(p.x1, shape.breakpoints().get(i).x().toDouble());
+            if (from > to) {
                 continue;
             }
-            double y = Math.max(0, Math.min(1, f.alpha().toDouble() * x + f.beta().toDouble()));
-            path.append(path.length() == 0 ? "M" : " L").append(Svg.n(p.px(x))).append(' ').append(Svg.n(p.py(y)));
+            Polynomial poly = shape.pieces().get(i);
+            int points = poly.degree() == 2 ? 64 : 1;
+            for (int k = 0; k <= points; k++) {
+                double x = from + (to - from) * k / points;
+                double y = poly.c0().toDouble() + poly.c1().toDouble() * x + poly.c2().toDouble() * x * x;
+                path.append(k == 0 ? (path.length() == 0 ? "M" : " M") : " L").append(Svg.n(p.px(x))).append(' ')
+                        .append(Svg.n(p.py(Math.max(p.y0, Math.min(p.y1, y)))));
+            }
         }
         svg.path(path.toString(), EXACT);
     }
 
-    private static void steps(Svg svg, Panel p, Datapath d, long lo, long hi) {
-        QFormat in = d.config().input();
-        QFormat out = d.config().output();
+    private static void steps(Svg svg, Panel p, QFormat in, QFormat out, long[] xs, long[] ys) {
         double ulp = in.ulp().toDouble();
         StringBuilder path = new StringBuilder();
-        for (long x = lo; x <= hi; x++) {
-            double xv = in.value(x).toDouble();
-            double y = out.value(d.evaluate(x)).toDouble();
+        for (int i = 0; i < xs.length; i++) {
+            double xv = in.value(xs[i]).toDouble();
+            double y = out.value(ys[i]).toDouble();
             double from = Math.max(p.x0, xv - ulp / 2);
             double to = Math.min(p.x1, xv + ulp / 2);
             path.append(path.length() == 0 ? "M" : " L").append(Svg.n(p.px(from))).append(' ').append(Svg.n(p.py(y)))
@@ -119,30 +171,22 @@ public final class TransferPlot {
 
     /**
      * Per pixel column, the range of the hardware output (or of its error) over the inputs in that column, drawn
-     * as a vertical stroke: at this scale that is the curve; every input is evaluated up to 2^20 of them.
+     * as a vertical stroke: at this scale that is the curve.
      */
-    private static void envelope(Svg svg, Panel p, Datapath d, boolean error) {
-        Config c = d.config();
-        QFormat in = c.input();
-        QFormat out = c.output();
-        HardSigmoid f = c.function();
+    private static void envelope(Svg svg, Panel p, long[] xs, long[] ys, double[] exact, Datapath d, boolean error) {
+        QFormat in = d.config().input();
+        QFormat out = d.config().output();
         int columns = (int) p.width;
         double[] lo = new double[columns];
         double[] hi = new double[columns];
         java.util.Arrays.fill(lo, Double.MAX_VALUE);
         java.util.Arrays.fill(hi, -Double.MAX_VALUE);
-        long count = in.count();
-        long step = Math.max(1, count / MAX_EVALUATIONS);
         double scale = Math.pow(2, out.fraction());
-        double outMax = out.maxValue().toDouble();
-        for (long x = in.minRaw(); x <= in.maxRaw(); x += step) {
-            double xv = in.value(x).toDouble();
-            double y = out.value(d.evaluate(x)).toDouble();
-            double v = y;
-            if (error) {
-                double exact = Math.min(outMax, Math.max(0, Math.min(1, f.alpha().toDouble() * xv + f.beta().toDouble())));
-                v = (y - exact) * scale;
-            }
+        for (int i = 0; i < xs.length; i++) {
+            double xv = in.value(xs[i]).toDouble();
+            double y = out.value(ys[i]).toDouble();
+            double v = error ? (y - exact[i]) * scale : y;
+            v = Math.max(p.y0, Math.min(p.y1, v));
             int col = (int) Math.min(columns - 1, Math.max(0, Math.floor(p.px(xv) - p.left)));
             lo[col] = Math.min(lo[col], v);
             hi[col] = Math.max(hi[col], v);
@@ -155,27 +199,33 @@ public final class TransferPlot {
             double x = p.left + col + 0.5;
             double y1 = p.py(lo[col]);
             double y2 = p.py(hi[col]);
-            if (Math.abs(y1 - y2) < 1) {
-                y1 += 0.5;
-                y2 -= 0.5;
+            if (Math.abs(y1 - y2) < 2) {
+                y1 += 1;
+                y2 -= 1;
             }
             path.append(path.length() == 0 ? "" : " ").append('M').append(Svg.n(x)).append(' ').append(Svg.n(y1))
                     .append(" V").append(Svg.n(y2));
         }
-        svg.path(path.toString(), error ? "stroke:#1f5fbf;stroke-width:1;fill:none" : MODEL);
+        svg.path(path.toString(), error ? ERROR : MODEL);
     }
 
-    private static void knees(Svg svg, Panel p, HardSigmoid f) {
-        double[] knees = {f.lowerKnee().toDouble(), f.upperKnee().toDouble()};
-        String[] names = {"lower knee x = " + f.lowerKnee().toDecimalString(),
-            "upper knee x = " + f.upperKnee().toDecimalString()};
-        for (int i = 0; i < 2; i++) {
-            if (p.containsX(knees[i])) {
-                double x = p.px(knees[i]);
-                svg.line(x, p.top, x, p.top + p.height, KNEE);
-                svg.text(x + (i == 0 ? -4 : 4), p.top + 14, i == 0 ? "end" : "start",
-                        "font-size:11px;fill:#7a3db8", names[i]);
+    /**
+     * A dashed line at each breakpoint, labelled at the top in two alternating rows so close labels do not collide
+     * (in the error panel both rows stay above the bound line, whose own label sits below it).
+     */
+    private static void knees(Svg svg, Panel p, Datapath d) {
+        List<Knees.Knee> knees = Knees.of(d.config().function(), d.config().input());
+        int row = 0;
+        for (Knees.Knee k : knees) {
+            double kx = k.x().toDouble();
+            if (!p.containsX(kx)) {
+                continue;
             }
+            double x = p.px(kx);
+            svg.line(x, p.top, x, p.top + p.height, KNEE);
+            boolean leftSide = x > p.left + p.width / 2;
+            svg.text(x + (leftSide ? -4 : 4), p.top + 14 + 14 * (row++ % 2), leftSide ? "end" : "start",
+                    "font-size:11px;fill:#7a3db8", "x = " + k.x().toDecimalString());
         }
     }
 
@@ -184,6 +234,6 @@ public final class TransferPlot {
         svg.line(x, y - 4, x + 28, y - 4, MODEL);
         svg.text(x + 36, y, "start", "font-size:12px;fill:#111", "hardware / model output");
         svg.line(x, y + 16, x + 28, y + 16, EXACT);
-        svg.text(x + 36, y + 20, "start", "font-size:12px;fill:#111", "exact clip(alpha*x + beta, 0, 1)");
+        svg.text(x + 36, y + 20, "start", "font-size:12px;fill:#111", "exact f(x)");
     }
 }

@@ -1,18 +1,20 @@
 package dev.hsig.testbench;
 
 import dev.hsig.arithmetic.Rational;
-import dev.hsig.datapath.BatchModel;
 import dev.hsig.datapath.Datapath;
+import dev.hsig.datapath.Region;
 import dev.hsig.format.QFormat;
-import java.util.ArrayList;
+import dev.hsig.model.BatchModel;
+import dev.hsig.spec.Knees;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The inputs a vector file covers, with expected outputs from the model: every input (exhaustive), or labelled
- * corner cases (extremes, zero, the knees and their neighbours, rounding ties) followed by seeded random inputs.
+ * corner cases (extremes, zero, the breakpoints of the function and where the output saturates, each with its
+ * neighbours, and rounding ties) followed by seeded random inputs.
  */
 public final class VectorSet {
     public static final long DEFAULT_SEED = 1;
@@ -26,47 +28,44 @@ public final class VectorSet {
     /** Every input word, from the most negative up; outputs from the batch model. */
     public static Vectors exhaustive(Datapath datapath) {
         QFormat in = datapath.config().input();
-        QFormat out = datapath.config().output();
         if (in.width() > MAX_EXHAUSTIVE_BITS) {
             throw new IllegalArgumentException("exhaustive vectors take inputs up to " + MAX_EXHAUSTIVE_BITS + " bits");
         }
         int n = (int) in.count();
-        int[] xi = new int[n];
         long[] x = new long[n];
         for (int i = 0; i < n; i++) {
             x[i] = in.minRaw() + i;
-            xi[i] = (int) x[i];
         }
-        int[] yi = new int[n];
-        new BatchModel(datapath).evaluate(xi, yi);
         long[] y = new long[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = out.fromBits(yi[i]);
-        }
+        BatchModel.interpreted(datapath).evaluate(x, y);
         return new Vectors(x, y, null);
     }
 
     /**
-     * Corner cases first, then random inputs from {@code seed} until there are {@code count} vectors (or fewer
-     * when the corners alone exceed it; corners are never dropped).
+     * Exactly {@code count} vectors: as many corner cases as fit, in their fixed order, then random inputs drawn
+     * from {@code seed}.
      */
     public static Vectors sampled(Datapath datapath, long count, long seed) {
         QFormat in = datapath.config().input();
         Map<Long, String> corners = corners(datapath);
-        List<Long> xs = new ArrayList<>(corners.keySet());
-        List<String> labels = new ArrayList<>(corners.values());
+        long[] x = new long[(int) count];
+        String[] labels = new String[x.length];
+        int i = 0;
+        for (Map.Entry<Long, String> c : corners.entrySet()) {
+            if (i == x.length) {
+                break;
+            }
+            x[i] = c.getKey();
+            labels[i++] = c.getValue();
+        }
         SplittableRandom random = new SplittableRandom(seed);
-        while (xs.size() < count) {
-            xs.add(in.minRaw() + random.nextLong(in.count()));
-            labels.add("random");
+        for (; i < x.length; i++) {
+            x[i] = in.minRaw() + random.nextLong(in.count());
+            labels[i] = "random";
         }
-        long[] x = new long[xs.size()];
-        long[] y = new long[xs.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = xs.get(i);
-            y[i] = datapath.evaluate(x[i]);
-        }
-        return new Vectors(x, y, labels.toArray(String[]::new));
+        long[] y = new long[x.length];
+        BatchModel.interpreted(datapath).evaluate(x, y);
+        return new Vectors(x, y, labels);
     }
 
     /** Labelled corner inputs in a fixed order; the first label wins when two coincide. */
@@ -80,25 +79,34 @@ public final class VectorSet {
         put(c, in, 1, "+1 ulp");
         put(c, in, in.maxRaw() - 1, "maximum - 1 ulp");
         put(c, in, in.maxRaw(), "maximum");
-        long xl = datapath.linearLow();
-        long xh = datapath.linearHigh();
-        put(c, in, xl - 1, "lower knee - 1 ulp");
-        put(c, in, xl, "lower knee");
-        put(c, in, xl + 1, "lower knee + 1 ulp");
-        put(c, in, xh - 1, "upper knee - 1 ulp");
-        put(c, in, xh, "upper knee");
-        put(c, in, xh + 1, "upper knee + 1 ulp");
-        int ties = 0;
-        Rational scale = datapath.implemented().alpha().scaleByPowerOfTwo(
-                datapath.config().output().fraction() - in.fraction());
-        Rational offset = datapath.implemented().beta().scaleByPowerOfTwo(datapath.config().output().fraction());
-        long limit = Math.min(xh, xl + (1 << 16));
-        for (long x = xl; x <= limit && ties < MAX_TIES; x++) {
-            Rational t = scale.multiply(x).add(offset);
-            Rational frac = t.subtract(Rational.of(t.floor(), java.math.BigInteger.ONE));
-            if (frac.equals(Rational.HALF)) {
-                put(c, in, x, "rounding tie");
-                ties++;
+        for (Knees.Knee k : Knees.of(datapath.implemented(), in)) {
+            String at = "breakpoint " + k.x().toDecimalString();
+            if (k.lastBefore() != null) {
+                put(c, in, k.lastBefore() - 1, at + ", left - 1 ulp");
+                put(c, in, k.lastBefore(), at + ", left");
+            }
+            if (k.firstAfter() != null) {
+                put(c, in, k.firstAfter(), at + ", right");
+                put(c, in, k.firstAfter() + 1, at + ", right + 1 ulp");
+            }
+        }
+        for (Region r : datapath.regions().regions()) {
+            put(c, in, r.from() - 1, "region edge - 1 ulp");
+            put(c, in, r.from(), "region edge");
+            put(c, in, r.to(), "region edge");
+            put(c, in, r.to() + 1, "region edge + 1 ulp");
+        }
+        for (Region r : datapath.regions().regions()) {
+            if (r.value() instanceof Region.Computed v) {
+                int ties = 0;
+                long limit = Math.min(r.to(), r.from() + (1 << 16));
+                for (long x = r.from(); x <= limit && ties < MAX_TIES; x++) {
+                    Rational t = v.t().at(x);
+                    if (t.subtract(Rational.of(t.floor(), BigInteger.ONE)).equals(Rational.HALF)) {
+                        put(c, in, x, "rounding tie");
+                        ties++;
+                    }
+                }
             }
         }
         return c;

@@ -1,7 +1,5 @@
 package dev.hsig.testbench;
 
-import java.util.Arrays;
-
 /**
  * Test vectors as parallel arrays: raw input words, expected raw output words from the model, and an optional
  * label per vector saying why it was chosen (null for exhaustive sets).
@@ -13,16 +11,6 @@ public record Vectors(long[] x, long[] y, String[] labels) {
 
     public String label(int i) {
         return labels == null ? null : labels[i];
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Vectors v && Arrays.equals(x, v.x) && Arrays.equals(y, v.y) && Arrays.equals(labels, v.labels);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(x) * 31 + Arrays.hashCode(y);
     }
 
     @Override

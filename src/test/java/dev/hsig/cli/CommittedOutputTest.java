@@ -1,6 +1,5 @@
 package dev.hsig.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,7 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The committed generated-verilog/ and testbenches/ are exactly what the generator produces today. */
+/**
+ * The committed generated-verilog/ and testbenches/ are exactly what the generator produces today. The files were
+ * written by an earlier process on another day, so this also shows that output does not change between runs.
+ */
 class CommittedOutputTest {
     static Path repo() {
         return Path.of(System.getProperty("hsig.repo", ".")).toAbsolutePath();
@@ -47,7 +49,7 @@ class CommittedOutputTest {
     static Set<Path> tracked() throws IOException {
         Set<Path> out = new TreeSet<>();
         try {
-            Process p = new ProcessBuilder("git", "ls-files", "--", CommittedCores.VERILOG_DIR.toString(),
+            Process p = new ProcessBuilder("git", "ls-files", "--", CommittedCores.CORE_DIR.toString(),
                     CommittedCores.TESTBENCH_DIR.toString()).directory(repo().toFile()).redirectErrorStream(true).start();
             String listing = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (p.waitFor() == 0) {
@@ -57,13 +59,5 @@ class CommittedOutputTest {
             Thread.currentThread().interrupt();
         }
         return out;
-    }
-
-    @Test
-    void generationIsDeterministic() {
-        Map<Path, byte[]> a = CommittedCores.files();
-        Map<Path, byte[]> b = CommittedCores.files();
-        assertEquals(a.keySet(), b.keySet());
-        a.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, b.get(path)), path.toString()));
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 class ReportAndPlotTest {
@@ -19,16 +21,30 @@ class ReportAndPlotTest {
         Cli.Result json = Cli.run("report", "--function", "pytorch", "--format", "json");
         assertEquals(0, text.status(), text.err());
         assertEquals(0, json.status(), json.err());
+        // 1/6 at Q4.12 -> UQ1.15: t = (4X + 49152) / 3, so the rounding error is at most 1/3 ulp.
         for (String fact : new String[] {"PyTorch Hardsigmoid", "ap_fixed<16,4>", "ap_ufixed<16,1>", "AP_RND_CONV",
-            "0.000244140625", "<= 0.5 ulp", "1/3 ~ "}) {
+            "AP_SAT", "0.000244140625", "<= 0.3334 (1/3) ulp", "1/3 ~ "}) {
             assertTrue(text.out().contains(fact), "text report lacks " + fact + ":\n" + text.out());
             assertTrue(json.out().contains(fact), "json report lacks " + fact);
         }
-        // The knees of pytorch: x = -3 and x = 3, both exact inputs of Q4.12.
-        assertTrue(text.out().contains("lower_x        : -3"), text.out());
-        assertTrue(json.out().contains("\"upper_x\": \"3\""), json.out());
+        // The breakpoints of pytorch: x = -3 and x = 3, both exact inputs of Q4.12.
+        assertTrue(text.out().contains("x=-3, last_raw_left=-12289, first_raw_right=-12288"), text.out());
+        assertTrue(json.out().contains("\"x\": \"3\""), json.out());
         assertTrue(json.out().contains("\"adders\": 7"), json.out());
+        assertTrue(json.out().contains("\"proven_bound_ulps\": {\n      \"ulps\": 0.3333334,\n      \"exact\": \"1/3\",\n"
+                + "      \"strict\": false\n    }"), json.out());
         assertTrue(json.out().trim().startsWith("{") && json.out().trim().endsWith("}"));
+    }
+
+    /** Every output measures error against f(x): where the output cannot reach f, that is error too. */
+    @Test
+    void saturationIsErrorAndIsStatedApart() {
+        Cli.Result r = Cli.run("report", "--function", "keras", "--output", "UQ0.16");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("<= 1 ulp (saturation above 65535/65536; <= 0.4 ulp where representable)"), r.out());
+        assertTrue(r.out().contains("measured_max_ulps:\n    ulps  : 1\n"), r.out());
+        Cli.Result eval = Cli.run("eval", "--function", "keras", "--output", "UQ0.16", "3");
+        assertTrue(eval.out().contains("error_ulps=-1"), eval.out());
     }
 
     @Test
@@ -37,24 +53,35 @@ class ReportAndPlotTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("\"correctly_rounded\": false"), r.out());
         // Greedy signed digits of 1/5: 1/4 is nearest, then -1/16 is nearest to the rest, -1/20.
-        assertTrue(r.out().contains("\"implemented\": \"3/16\""), r.out());
+        assertTrue(r.out().contains("\"slope_implemented\": \"3/16\""), r.out());
     }
 
-    @Test
-    void plotIsWellFormedSvgWithAllThreePanels(@TempDir Path temp) throws Exception {
-        Path svg = temp.resolve("keras.svg");
-        Cli.Result r = Cli.run("plot", "--function", "keras", "--out", svg.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"keras", "hard-swish", "plan", "hard-tanh"})
+    void plotIsWellFormedSvgWithAllThreePanels(String function, @TempDir Path temp) throws Exception {
+        Path svg = temp.resolve(function + ".svg");
+        Cli.Result r = Cli.run("plot", "--function", function, "--out", svg.toString());
         assertEquals(0, r.status(), r.err());
         byte[] bytes = Files.readAllBytes(svg);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
         assertEquals("svg", doc.getDocumentElement().getTagName());
         String text = new String(bytes, StandardCharsets.UTF_8);
-        for (String label : new String[] {"Transfer curve", "Zoom:", "Error of the hardware", "lower knee x = -2.5",
-            "upper knee x = 2.5", "proven bound &lt;= 0.5 ulp", "input x", "error (output ulps)"}) {
+        for (String label : new String[] {"Transfer curve", "Zoom:", "Error of the hardware", "proven bound &lt;= ",
+            "input x", "error (output ulps)"}) {
             assertTrue(text.contains(label), "missing " + label);
         }
         Path again = temp.resolve("again.svg");
-        Cli.run("plot", "--function", "keras", "--out", again.toString());
+        Cli.run("plot", "--function", function, "--out", again.toString());
         assertEquals(-1L, Files.mismatch(svg, again), "deterministic");
+    }
+
+    @Test
+    void plotMarksEveryBreakpoint(@TempDir Path temp) throws Exception {
+        Path svg = temp.resolve("plan.svg");
+        assertEquals(0, Cli.run("plot", "--function", "plan", "--out", svg.toString()).status());
+        String text = Files.readString(svg);
+        for (String x : new String[] {"-5", "-2.375", "-1", "1", "2.375", "5"}) {
+            assertTrue(text.contains(">x = " + x + "<"), "breakpoint " + x);
+        }
     }
 }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.ExactReference;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.arithmetic.Overflow;
+import dev.hsig.spec.ExactReference;
+import dev.hsig.spec.Presets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,8 @@ class VectorsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertEquals("x_raw,x,y_raw,y", lines.get(0));
         assertEquals(65536, lines.size() - 1);
-        ExactReference spec = new ExactReference(HardSigmoid.preset("keras"), IN, OUT, RoundingMode.NEAREST_EVEN);
+        ExactReference spec = new ExactReference(Presets.get("keras").function(), IN, OUT, RoundingMode.NEAREST_EVEN,
+                Overflow.SATURATE);
         long expectedX = IN.minRaw();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
@@ -58,6 +60,35 @@ class VectorsCommandTest {
         for (String knee : new String[] {"-12289", "-12288", "-12287", "12287", "12288", "12289"}) {
             assertTrue(r1.out().lines().anyMatch(l -> l.startsWith(knee + ",")), "knee neighbour " + knee);
         }
+    }
+
+    /** --count N prints exactly N rows: as many corners as fit, then random inputs. */
+    @Test
+    void countIsExact() {
+        for (int n : new int[] {1, 5, 13, 200}) {
+            Cli.Result r = Cli.run("vectors", "--function", "plan", "--count", Integer.toString(n));
+            assertEquals(0, r.status(), r.err());
+            assertEquals(n + 1, r.out().lines().count(), "rows for --count " + n);
+        }
+        Cli.Result five = Cli.run("vectors", "--count", "5");
+        assertTrue(five.out().startsWith("x_raw,x,y_raw,y\n-32768,"), "the first corner comes first: " + five.out());
+    }
+
+    /** The acceptance examples of the family issue, checked against exact values worked out by hand. */
+    @Test
+    void hardSwishAndPlanGiveTheExactValuesOfTheirDefinitions() {
+        Cli.Result hs = Cli.run("vectors", "--input", "Q4.12", "--output", "Q4.12", "--function", "hard-swish",
+                "--exhaustive");
+        assertEquals(65537, hs.out().lines().count());
+        // x = -1.5: -1.5 * 1.5 / 6 = -0.375 exactly.
+        assertTrue(hs.out().contains("\n-6144,-1.5,-1536,-0.375\n"), "hard-swish at -1.5");
+        Cli.Result plan = Cli.run("vectors", "--input", "Q4.12", "--output", "UQ1.15", "--function", "plan",
+                "--exhaustive");
+        // x = 4: 4/32 + 27/32 = 31/32; x = 2.375 = 19/8: 19/256 + 216/256 = 235/256 (the upper segment owns 19/8).
+        assertTrue(plan.out().contains("\n16384,4,31744,0.96875\n"), "plan at 4");
+        assertTrue(plan.out().contains("\n9728,2.375,30080,0.91796875\n"), "plan at 2.375");
+        // x = -2.375: 1 - 235/256 = 21/256.
+        assertTrue(plan.out().contains("\n-9728,-2.375,2688,0.08203125\n"), "plan at -2.375");
     }
 
     @Test

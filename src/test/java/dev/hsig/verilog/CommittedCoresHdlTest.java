@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed cores, exactly as the README tells a newcomer to run them: from testbenches/, against
- * ../generated-verilog/. Every one is linted and passes all 65536 vectors in Icarus; the keras pair also in
- * Verilator.
+ * ../generated-verilog/. Every one is linted and passes all 65536 vectors in Icarus; the keras and hard-swish
+ * pairs also in Verilator.
  */
 class CommittedCoresHdlTest {
     static Stream<CommittedCores.Core> cores() {
@@ -35,7 +35,7 @@ class CommittedCoresHdlTest {
         String vvp = work.resolve(name + ".vvp").toString();
         HdlTools.runOk(testbenches, 120, "iverilog", "-g2005", "-o", vvp, name + "_tb.v", core_v);
         Simulation.assertAllPassed(HdlTools.run(testbenches, 300, "vvp", "-n", vvp), "Icarus", 65536);
-        if (name.startsWith("hsig_keras_")) {
+        if (name.startsWith("hsig_keras_") || name.startsWith("hsig_hard_swish_")) {
             HdlTools.runOk(testbenches, 600, "verilator", "--binary", "-j", "2", "--Mdir", work.resolve("obj").toString(),
                     "-o", "sim", name + "_tb.v", core_v);
             Simulation.assertAllPassed(HdlTools.run(testbenches, 300, work.resolve("obj").resolve("sim").toString()),

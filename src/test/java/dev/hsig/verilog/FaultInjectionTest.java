@@ -8,8 +8,8 @@ import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.Presets;
 import dev.hsig.testbench.CoreBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class FaultInjectionTest {
     @ValueSource(ints = {0, 2})
     void oneCorruptedExpectedVectorFailsInBothSimulators(int pipeline) throws Exception {
         HdlTools.require("iverilog", "vvp", "verilator");
-        Config c = Config.of(HardSigmoid.preset("keras"), QFormat.parse("Q3.5"), QFormat.parse("UQ1.7"),
+        Config c = Config.of(Presets.get("keras").function(), QFormat.parse("Q3.5"), QFormat.parse("UQ1.7"),
                 RoundingMode.NEAREST_EVEN);
         Datapath d = DatapathPlanner.plan(c);
         String name = "fault_keras_p" + pipeline;

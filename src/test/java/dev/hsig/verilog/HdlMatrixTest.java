@@ -3,13 +3,17 @@ package dev.hsig.verilog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
-import dev.hsig.function.Config;
-import dev.hsig.function.HardSigmoid;
+import dev.hsig.hdl.Interface;
+import dev.hsig.spec.Activation;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.Functions;
+import dev.hsig.spec.Presets;
 import dev.hsig.testbench.CoreBundle;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,29 +23,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated hardware equals the model bit for bit, in two real simulators, over a matrix that covers every
- * preset, every rounding mode, input widths from 4 to 20 bits, signed and unsigned formats, outputs that cannot
- * hold 1.0, --terms approximations, large denominators, and pipelines of 0 to 3 stages. Every core is also
- * linted with Verilator -Wall and checked in Yosys for multiplier or divider cells.
+ * function of the family, every rounding mode and both overflow modes, input widths from 4 to 24 bits (the 24-bit
+ * ones on sampled vectors), signed and unsigned formats, outputs that cannot hold the function's range, --terms
+ * approximations, large denominators, and pipelines of 0 to 3 stages. Every core is also linted with Verilator
+ * -Wall and checked in Yosys: only hard-swish may have a multiplier cell, and none a divider.
  */
 class HdlMatrixTest {
-    record Case(String name, Config config, int pipeline) {
+    record Case(String name, Config config, Interface iface) {
         @Override
         public String toString() {
-            return name + " [" + config.options() + " --pipeline " + pipeline + "]";
+            return name + " [" + config.options() + iface.options() + "]";
         }
     }
 
     static Case c(String name, String function, String in, String out, String mode, int pipeline) {
-        return c(name, HardSigmoid.preset(function), in, out, mode, 0, pipeline);
+        return c(name, Presets.get(function).function(), in, out, mode, 0, pipeline);
     }
 
-    static Case c(String name, HardSigmoid f, String in, String out, String mode, int terms, int pipeline) {
-        return new Case(name, new Config(f, QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode), terms),
-                pipeline);
+    static Case c(String name, Activation f, String in, String out, String mode, int terms, int pipeline) {
+        return c(name, f, in, out, mode, Overflow.SATURATE, terms, Interface.of(pipeline));
     }
 
-    static HardSigmoid custom(String alpha, String beta) {
-        return HardSigmoid.custom(Rational.parse(alpha), Rational.parse(beta));
+    static Case c(String name, Activation f, String in, String out, String mode, Overflow o, int terms, Interface i) {
+        return new Case(name, new Config(f, QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode), o, terms), i);
+    }
+
+    static Activation custom(String alpha, String beta) {
+        return custom(alpha, beta, "0", "1");
+    }
+
+    static Activation custom(String alpha, String beta, String lo, String hi) {
+        return Functions.custom(Rational.parse(alpha), Rational.parse(beta), Rational.parse(lo), Rational.parse(hi));
+    }
+
+    static Activation preset(String name) {
+        return Presets.get(name).function();
     }
 
     static Stream<Case> matrix() {
@@ -67,9 +83,9 @@ class HdlMatrixTest {
                 c("m19_quarter_uq0_4", "quarter", "Q1.3", "UQ0.4", "nearest-even", 0),
                 c("m20_qkeras_smooth", "qkeras-smooth", "Q4.12", "UQ1.15", "nearest-down", 1),
                 c("m21_keras_unsigned_16", "keras", "UQ4.12", "UQ1.15", "nearest-even", 0),
-                c("m22_keras_terms3", HardSigmoid.preset("keras"), "Q4.12", "UQ1.15", "nearest-even", 3, 0),
-                c("m23_pytorch_terms2_p3", HardSigmoid.preset("pytorch"), "Q6.6", "UQ1.11", "floor", 2, 3),
-                c("m24_smooth_terms1_20bit", HardSigmoid.preset("qkeras-smooth"), "Q10.10", "UQ1.15", "ceil", 1, 1),
+                c("m22_keras_terms3", preset("keras"), "Q4.12", "UQ1.15", "nearest-even", 3, 0),
+                c("m23_pytorch_terms2_p3", preset("pytorch"), "Q6.6", "UQ1.11", "floor", 2, 3),
+                c("m24_smooth_terms1_20bit", preset("qkeras-smooth"), "Q10.10", "UQ1.15", "ceil", 1, 1),
                 c("m25_custom_7_10", custom("7/10", "-1/3"), "Q4.8", "UQ1.10", "nearest-even", 0, 0),
                 c("m26_custom_1_7_p1", custom("1/7", "1/2"), "Q5.7", "Q2.10", "floor", 0, 1),
                 c("m27_custom_0_3", custom("0.3", "0.45"), "Q3.9", "UQ1.12", "ceil", 0, 0),
@@ -78,7 +94,25 @@ class HdlMatrixTest {
                 c("m30_custom_3_1000_zero", custom("0.003", "0.45"), "Q9.5", "UQ1.10", "nearest-down", 0, 0),
                 c("m31_keras_24bit_sampled", "keras", "Q8.16", "UQ1.23", "nearest-even", 2),
                 c("m32_custom_45_256_ties", custom("45/256", "0.5"), "Q4.12", "UQ1.15", "nearest-even", 0, 1),
-                c("m33_custom_1_1000003_wide", custom("1/1000003", "1/2"), "Q12.12", "UQ1.31", "nearest-even", 0, 2));
+                c("m33_custom_1_1000003_wide", custom("1/1000003", "1/2"), "Q12.12", "UQ1.31", "nearest-even", 0, 2),
+                // The family: hard tanh, ReLU6, hard swish (the one multiplier), PLAN, lines with lo/hi, pwl.
+                c("m34_hard_tanh", "hard-tanh", "Q4.12", "Q2.14", "nearest-even", 0),
+                c("m35_hard_tanh_k4_zero_p2", "hard-tanh", "Q4.12", "Q2.8", "zero", 2),
+                c("m36_relu6", "relu6", "Q4.12", "UQ3.13", "nearest-even", 0),
+                c("m37_relu6_narrow_p1", "relu6", "Q6.10", "UQ2.6", "nearest-away", 1),
+                c("m38_hard_swish", "hard-swish", "Q4.12", "Q4.12", "nearest-even", 0),
+                c("m39_hard_swish_away_p3", "hard-swish", "Q4.8", "Q3.9", "nearest-away", 3),
+                c("m40_hard_swish_unsigned_out", "hard-swish", "Q4.6", "UQ3.7", "floor", 1),
+                c("m41_plan", "plan", "Q4.12", "UQ1.15", "nearest-even", 0),
+                c("m42_plan_ceil_p2", "plan", "Q5.7", "UQ1.9", "ceil", 2),
+                c("m43_custom_lo_hi_falling", custom("-3/5", "1/4", "-1/2", "3/2"), "Q4.8", "Q2.10", "nearest-zero", 0, 0),
+                c("m44_pwl", Functions.pwl("-2:0,-1/2:1/3,1:-1/4,3:2"), "Q3.9", "Q2.10", "nearest-even", 0, 1),
+                c("m45_hls4ml_wrap", preset("hls4ml"), "ap_fixed<8,3>", "ap_ufixed<8,0>", "floor", Overflow.WRAP, 0,
+                        Interface.of(0)),
+                c("m46_keras_wrap_signed", preset("keras"), "Q4.6", "Q1.7", "nearest-even", Overflow.WRAP, 0,
+                        Interface.of(1)),
+                c("m47_keras_lanes_ce_p2", preset("keras"), "Q3.5", "UQ1.7", "nearest-even", Overflow.SATURATE, 0,
+                        new Interface(Interface.Kind.VALID, 2, 3, true, Interface.Reset.ASYNC_LOW, false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,14 +122,18 @@ class HdlMatrixTest {
         Datapath d = DatapathPlanner.plan(c.config);
         // Inputs up to 20 bits: every input word; wider ones: labelled corners plus seeded random vectors.
         boolean exhaustive = c.config.input().width() <= CoreBundle.EXHAUSTIVE_LIMIT_BITS;
-        CoreBundle bundle = CoreBundle.build(d, c.name, c.pipeline, exhaustive ? 0 : CoreBundle.DEFAULT_SAMPLED_COUNT);
+        CoreBundle bundle = CoreBundle.build(d, c.name, c.iface, exhaustive ? 0 : CoreBundle.DEFAULT_SAMPLED_COUNT,
+                CoreBundle.DEFAULT_CORE_PATH);
         long inputs = exhaustive ? c.config.input().count() : CoreBundle.DEFAULT_SAMPLED_COUNT;
         assertTrue(bundle.exhaustive() == exhaustive && bundle.vectorCount() == inputs, "vector count");
         Path dir = Simulation.write(bundle);
-        // Comments and the sensitivity list "always @*" aside, no * / % may appear: the core has no multiplier.
-        String code = bundle.verilog().replaceAll("//[^\n]*", "").replace("@*", "");
-        assertTrue(!code.contains("*") && !code.contains("/") && !code.contains("%"),
-                "no *, /, % or ** may appear outside comments in the core");
+        // Comments and the sensitivity list "always @*" aside, no * / % may appear, but for the product of
+        // hard-swish, the one multiplier any core has.
+        String code = bundle.verilog().replaceAll("//[^\n]*", "").replace("@*", "")
+                .replaceAll("\\[lane\\*\\d+ \\+: \\d+\\]", "[lane]"); // a lane's slice of a bus
+        long stars = code.chars().filter(ch -> ch == '*').count();
+        assertEquals(d.multipliers(), stars, "one '*' per multiplier node, no other");
+        assertTrue(!code.contains("/") && !code.contains("%"), "no / or % may appear outside comments in the core");
 
         HdlTools.Result lint = HdlTools.run(dir, 120, "verilator", "--lint-only", "-Wall", c.name + ".v");
         assertEquals("", lint.output().trim(), "verilator --lint-only -Wall must report nothing");
@@ -105,7 +143,7 @@ class HdlMatrixTest {
         Simulation.verilatorBuild(dir, c.name);
         Simulation.assertAllPassed(Simulation.verilatorRun(dir, c.name), "Verilator", inputs);
 
-        System.out.println(c.name + ": " + YosysChecks.noArithmeticCellsThenSynth(dir, c.name));
+        System.out.println(c.name + ": " + YosysChecks.arithmeticCellsThenSynth(dir, c.name, d.multipliers()));
     }
 
     static List<Case> all() {

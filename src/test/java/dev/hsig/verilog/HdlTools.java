@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.hsig.tools.ExternalTool;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -35,7 +36,7 @@ final class HdlTools {
             return;
         }
         String message = "HDL tools not installed: " + String.join(", ", missing)
-                + " (./test installs iverilog, verilator and yosys from Debian's packages)";
+                + " (./test installs iverilog, verilator, yosys and ghdl from Debian's packages)";
         if (CI) {
             fail(message + "; under CI=true this is a failure, not a skip");
         }

@@ -1,0 +1,9 @@
+package dev.hsig;
+
+/** The generator version, printed by {@code --version} and in every generated file's header. */
+public final class Version {
+    public static final String VERSION = "0.2.0";
+
+    private Version() {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hsig.cli;
+
+import dev.hsig.arithmetic.Overflow;
+import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.spec.Config;
+import dev.hsig.spec.ModelOptions;
+import dev.hsig.spec.Presets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The model options every command shares, read from the command line into {@link ModelOptions}. */
+final class Options {
+    static final Set<String> MODEL = Set.copyOf(ModelOptions.NAMES.stream().map(n -> "--" + n).toList());
+
+    private Options() {
+    }
+
+    static Config config(Arguments a) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : ModelOptions.NAMES) {
+            if (a.has("--" + name)) {
+                values.put(name, a.value("--" + name));
+            }
+        }
+        return ModelOptions.config(values);
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.addAll(b);
+        return Set.copyOf(s);
+    }
+
+    static String usage() {
+        return """
+                  --function NAME   %s,
+                                    custom or pwl (default %s)
+                  --input FMT       input format: Qm.n (signed, m counts the sign bit), UQm.n (unsigned),
+                                    ap_fixed<W,I> or ap_ufixed<W,I>; width 1 to 32 bits (default %s)
+                  --output FMT      output format, the same forms, or ap_fixed<W,I,Q,O> to set rounding and
+                                    overflow too (default: the function's own, UQ1.15 for keras; a format that
+                                    cannot hold f(x) saturates, or wraps with --overflow wrap)
+                  --alpha A --beta B [--lo L] [--hi H]
+                                    custom: clip(A*x + B, L, H), exact decimals (0.2) or fractions (1/5);
+                                    A != 0, L < H, defaults L = 0 and H = 1
+                  --knots K         pwl: "x0:y0,x1:y1,...", at least 2 knots, x strictly increasing; constant
+                                    y0 below x0 and yk above xk
+                  --rounding MODE   %s
+                                    (default %s, the ap_fixed AP_RND_CONV; hls4ml: floor)
+                  --overflow MODE   %s (default %s, AP_SAT; hls4ml: wrap, AP_WRAP)
+                  --terms K         clipped lines only: at most K nonzero signed digits in the slope, 1 to %d:
+                                    fewer adders, approximate, with a proven error bound (default: correctly
+                                    rounded); more terms need wider words, and the tool says when they do not fit
+                """.formatted(Presets.names(), ModelOptions.DEFAULT_FUNCTION, ModelOptions.DEFAULT_INPUT,
+                RoundingMode.allNames(), RoundingMode.DEFAULT.cliName(), Overflow.allNames(), Overflow.DEFAULT.cliName(),
+                Config.MAX_TERMS);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.hsig.cli;
-
-/** The generator version, printed by {@code --version} and in every generated file's header. */
-public final class Version {
-    public static final String VERSION = "0.1.0";
-
-    private Version() {
-    }
-}

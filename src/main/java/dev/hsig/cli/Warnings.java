@@ -1,0 +1,46 @@
+package dev.hsig.cli;
+
+import dev.hsig.datapath.Datapath;
+import dev.hsig.datapath.DatapathPlanner;
+import dev.hsig.datapath.Region;
+import dev.hsig.spec.Config;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Configurations that are valid but probably not what the user meant: one line each, on stderr. */
+final class Warnings {
+    private Warnings() {
+    }
+
+    static List<String> of(Datapath d) {
+        List<String> w = new ArrayList<>();
+        Config c = d.config();
+        if (d.constant()) {
+            long raw = ((Region.Constant) d.regions().regions().get(0).value()).raw();
+            w.add("the output is " + c.output().value(raw).toDecimalString() + " (raw " + raw + ") for every input of "
+                    + c.input() + ": " + c.function().equation() + " is constant on its range " + c.input().minValue()
+                    .toDecimalString() + " to " + c.input().maxValue().toDecimalString() + " in this output format");
+        }
+        if (c.approximate()) {
+            Datapath exact = DatapathPlanner.plan(new Config(c.function(), c.input(), c.output(), c.rounding(),
+                    c.overflow(), 0));
+            // Adder bits, not adders: more terms make wider words, and width is what costs area. Measured on iCE40,
+            // keras at Q4.12 -> UQ1.15: --terms 5 and 6 (95% of the adder bits) take 123 and 144 LUT4 against 119.
+            if (d.adderBits() * 10 >= exact.adderBits() * 9) {
+                w.add("--terms " + c.terms() + " needs " + d.adderBits() + " adder bits (" + d.adders() + " adders),"
+                        + " within 10% of the " + exact.adderBits() + " (" + exact.adders() + " adders) of the correctly"
+                        + " rounded core, so it saves little or no area, and its error is " + d.errorBound()
+                        + " against " + exact.errorBound() + ": leave --terms out");
+            }
+        }
+        return w;
+    }
+
+    static void print(Datapath d, PrintWriter err) {
+        for (String line : of(d)) {
+            err.println("hsig: warning: " + Main.printable(line));
+        }
+        err.flush();
+    }
+}

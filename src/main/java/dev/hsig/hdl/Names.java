@@ -1,0 +1,74 @@
+package dev.hsig.hdl;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which core names the generated HDL cannot carry: keywords of Verilog, SystemVerilog or VHDL (VHDL ignores case),
+ * names VHDL cannot spell, and the port names of every interface (a module named like one of its ports makes
+ * Verilator warn). A name refused here is refused for both languages, so a core can always be had in either.
+ */
+public final class Names {
+    private static final Set<String> VERILOG = Set.of("always", "and", "assign", "automatic", "begin", "buf",
+            "bufif0", "bufif1", "case", "casex", "casez", "cell", "cmos", "config", "deassign", "default", "defparam",
+            "design", "disable", "edge", "else", "end", "endcase", "endconfig", "endfunction", "endgenerate",
+            "endmodule", "endprimitive", "endspecify", "endtable", "endtask", "event", "for", "force", "forever",
+            "fork", "function", "generate", "genvar", "highz0", "highz1", "if", "ifnone", "incdir", "include",
+            "initial", "inout", "input", "instance", "integer", "join", "large", "liblist", "library", "localparam",
+            "macromodule", "medium", "module", "nand", "negedge", "nmos", "nor", "noshowcancelled", "not", "notif0",
+            "notif1", "or", "output", "parameter", "pmos", "posedge", "primitive", "pull0", "pull1", "pulldown",
+            "pullup", "pulsestyle_onevent", "pulsestyle_ondetect", "rcmos", "real", "realtime", "reg", "release",
+            "repeat", "rnmos", "rpmos", "rtran", "rtranif0", "rtranif1", "scalared", "showcancelled", "signed",
+            "small", "specify", "specparam", "strong0", "strong1", "supply0", "supply1", "table", "task", "time",
+            "tran", "tranif0", "tranif1", "tri", "tri0", "tri1", "triand", "trior", "trireg", "unsigned", "use",
+            "uwire", "vectored", "wait", "wand", "weak0", "weak1", "while", "wire", "wor", "xnor", "xor");
+    /** SystemVerilog keywords, so the core also drops into SystemVerilog projects. */
+    private static final Set<String> SYSTEM_VERILOG = Set.of("bit", "byte", "logic", "int", "shortint", "longint",
+            "class", "interface", "package", "program", "property", "sequence", "string", "struct", "typedef", "union",
+            "enum", "void", "const", "static");
+    /** VHDL-93 and VHDL-2008 reserved words, and the standard names a core's entity must not hide. */
+    private static final Set<String> VHDL = Set.of("abs", "access", "after", "alias", "all", "and", "architecture",
+            "array", "assert", "assume", "attribute", "begin", "block", "body", "buffer", "bus", "case", "component",
+            "configuration", "constant", "context", "cover", "default", "disconnect", "downto", "else", "elsif", "end",
+            "entity", "exit", "fairness", "file", "for", "force", "function", "generate", "generic", "group", "guarded",
+            "if", "impure", "in", "inertial", "inout", "is", "label", "library", "linkage", "literal", "loop", "map",
+            "mod", "nand", "new", "next", "nor", "not", "null", "of", "on", "open", "or", "others", "out", "package",
+            "parameter", "port", "postponed", "procedure", "process", "property", "protected", "pure", "range",
+            "record", "register", "reject", "release", "rem", "report", "restrict", "return", "rol", "ror", "select",
+            "sequence", "severity", "signal", "shared", "sla", "sll", "sra", "srl", "strong", "subtype", "then", "to",
+            "transport", "type", "unaffected", "units", "until", "use", "variable", "vmode", "vprop", "vunit", "wait",
+            "when", "while", "with", "xnor", "xor",
+            "std", "ieee", "work", "std_logic", "std_logic_vector", "std_ulogic", "signed", "unsigned", "integer",
+            "natural", "positive", "boolean", "bit", "bit_vector", "string", "real", "time", "character", "textio",
+            "numeric_std", "std_logic_1164", "line", "text");
+    /** The ports of every interface; a module must not share a name with one of its ports. */
+    private static final Set<String> PORTS = Set.of("x", "y", "clk", "rst", "rst_n", "ce", "in_valid", "out_valid",
+            "aclk", "aresetn", "s_axis_tvalid", "s_axis_tready", "s_axis_tdata", "s_axis_tlast", "m_axis_tvalid",
+            "m_axis_tready", "m_axis_tdata", "m_axis_tlast");
+
+    private Names() {
+    }
+
+    /** Why a name cannot be a core's name, or empty when it can. */
+    public static Optional<String> reserved(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (VERILOG.contains(name)) {
+            return Optional.of("a Verilog keyword");
+        }
+        if (SYSTEM_VERILOG.contains(name)) {
+            return Optional.of("a SystemVerilog keyword");
+        }
+        if (VHDL.contains(lower)) {
+            return Optional.of("a VHDL reserved word or standard name (VHDL ignores case)");
+        }
+        if (PORTS.contains(name)) {
+            return Optional.of("the name of a port of the core");
+        }
+        if (name.startsWith("_") || name.endsWith("_") || name.contains("__")) {
+            return Optional.of("not a VHDL identifier (no leading, trailing or double underscore), so no VHDL core"
+                    + " could carry it");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hsig.spec;
+
+import dev.hsig.InvalidInputException;
+import dev.hsig.arithmetic.Overflow;
+import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.format.QFormat;
+
+/**
+ * Everything that decides the arithmetic of a core: the function, the input and output formats, the rounding and
+ * overflow modes, and optionally {@code terms}, the most nonzero signed digits the slope of a clipped line may use
+ * (0 means: as many as correct rounding needs).
+ */
+public record Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
+        int terms) {
+    public static final int MAX_TERMS = 16;
+
+    public Config {
+        if (terms < 0 || terms > MAX_TERMS) {
+            throw new InvalidInputException("--terms " + terms + " is not valid: expected 1 to " + MAX_TERMS
+                    + " (or leave it out for correct rounding)");
+        }
+        if (terms > 0 && function.line().isEmpty()) {
+            throw new InvalidInputException("--terms " + terms + " is not valid for function '" + function.name()
+                    + "': --terms approximates the slope of a clipped line (a preset such as keras, hard-tanh or"
+                    + " relu6, or custom), and " + function.name() + " has no single slope");
+        }
+    }
+
+    public static Config of(Activation function, QFormat input, QFormat output, RoundingMode rounding) {
+        return new Config(function, input, output, rounding, Overflow.DEFAULT, 0);
+    }
+
+    public boolean approximate() {
+        return terms > 0;
+    }
+
+    public ExactReference exactReference() {
+        return new ExactReference(function, input, output, rounding, overflow);
+    }
+
+    /** The command-line options that reproduce this configuration. */
+    public String options() {
+        StringBuilder s = new StringBuilder("--input " + input + " --output " + output + " --function " + function.name());
+        if (!function.parameters().isEmpty()) {
+            s.append(' ').append(function.parameters());
+        }
+        s.append(" --rounding ").append(rounding.cliName());
+        if (overflow != Overflow.DEFAULT) {
+            s.append(" --overflow ").append(overflow.cliName());
+        }
+        if (terms > 0) {
+            s.append(" --terms ").append(terms);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.hsig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What generate says and writes: summaries, warnings, headers, and every command's help. */
+class GenerateCommandTest {
+    @TempDir
+    Path temp;
+
+    Cli.Result generate(String... extra) {
+        String[] base = {"generate", "--core-dir", temp.resolve("rtl").toString(), "--testbench-dir",
+            temp.resolve("tb").toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return Cli.run(args);
+    }
+
+    /** The testbench's run command names the core where it really is, relative to the testbench directory. */
+    @Test
+    void theTestbenchHeaderRunsTheCoreFromItsRealDirectory() throws IOException {
+        Cli.Result r = generate("--name", "k");
+        assertEquals(0, r.status(), r.err());
+        String tb = Files.readString(temp.resolve("tb").resolve("k_tb.v"));
+        assertTrue(tb.contains("iverilog -g2005 -o k k_tb.v ../rtl/k.v && vvp -n k"), tb.substring(0, 2000));
+        assertFalse(tb.contains("generated-verilog"), "no default path when the directories are others");
+    }
+
+    /** Counts read as English: 1 cycle, 2 cycles, 1 comparator. */
+    @Test
+    void countsArePluralOnlyWhenTheyShouldBe() throws IOException {
+        Cli.Result one = generate("--name", "k1", "--pipeline", "1");
+        assertTrue(one.out().contains("latency 1 cycle,"), one.out());
+        assertTrue(Files.readString(temp.resolve("rtl").resolve("k1.v")).contains("latency 1 cycle,"));
+        Cli.Result two = generate("--name", "k2", "--pipeline", "2");
+        assertTrue(two.out().contains("latency 2 cycles,"), two.out());
+        Cli.Result unsigned = generate("--name", "ku", "--input", "UQ4.4");
+        assertTrue(unsigned.out().contains("1 comparator,"), unsigned.out());
+    }
+
+    /** A function that is constant on the input range gets one warning; its header says the constant's truth. */
+    @Test
+    void aConstantCoreIsWarnedAbout() throws IOException {
+        Cli.Result r = generate("--name", "c", "--function", "custom", "--alpha", "0.2", "--beta", "-3");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("hsig: warning: the output is 0 (raw 0) for every input of Q4.12"), r.err());
+        assertTrue(r.out().startsWith("c: y = clip(1/5*x - 3, 0, 1),"), r.out());
+        String core = Files.readString(temp.resolve("rtl").resolve("c.v"));
+        assertFalse(core.contains("x < 8"), "no comparator claims a value outside the input range");
+        assertTrue(core.contains("assign y = y_comb;"), core);
+    }
+
+    /** --terms that costs as much as correct rounding is pointed out; a cheaper one is not. */
+    @Test
+    void anExpensiveApproximationIsWarnedAbout() {
+        Cli.Result costly = generate("--name", "t6", "--terms", "6");
+        assertEquals(0, costly.status(), costly.err());
+        assertTrue(costly.err().contains("hsig: warning: --terms 6 needs") && costly.err().contains("leave --terms out"),
+                costly.err());
+        Cli.Result cheap = generate("--name", "t2", "--terms", "2");
+        assertEquals("", cheap.err());
+    }
+
+    @Test
+    void pipelineMaxIsTheLogicDepth() {
+        Cli.Result r = generate("--name", "pm", "--pipeline", "max");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("latency 9 cycles"), r.out());
+    }
+
+    /** When the files cannot be written, nothing claims they were: no summary before the error. */
+    @Test
+    void noSummaryWhenTheFilesCannotBeWritten() throws IOException {
+        Path file = temp.resolve("a-file");
+        Files.writeString(file, "x");
+        Cli.Result r = Cli.run("generate", "--core-dir", file.toString(), "--testbench-dir", temp.resolve("tb").toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "vectors", "eval", "report", "plot", "synth", "bench"})
+    void everyCommandTakesDashH(String command) {
+        Cli.Result h = Cli.run(command, "-h");
+        Cli.Result help = Cli.run(command, "--help");
+        assertEquals(0, h.status());
+        assertEquals(help.out(), h.out());
+        assertTrue(h.out().startsWith("usage: ./hsig " + command), h.out());
+    }
+}

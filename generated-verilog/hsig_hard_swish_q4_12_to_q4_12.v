@@ -35,11 +35,11 @@ module hsig_hard_swish_q4_12_to_q4_12 (
     wire [33:0] t4 = t3 + {{16{t3[33]}}, t3[33:16]};  // times (1 + 2^-16), 1 fraction bits
     wire [30:0] q = t4[33:3];  // q' = floor(N/3) or one less
     wire [2:0] dq = {q[0], 2'b0} - q[2:0];  // q' * 3 mod 2^3
-    wire [2:0] rem = n[2:0] - dq;  // N - 3*q' mod 2^3, in [0, 6)
-    wire q_short = rem > 3'd2;  // q' was one short: rem >= 3
+    wire [2:0] rmd = n[2:0] - dq;  // N - 3*q' mod 2^3, in [0, 6)
+    wire q_short = rmd > 3'd2;  // q' was one short: rmd >= 3
     wire [30:0] q0 = q + {30'b0, q_short};  // floor(N/3), exact
     wire [17:0] ylin_up = q0[30:13];  // rounded half up (the offset holds the half)
-    wire ylin_tie = ~|q0[12:0] & (rem == 3'd0 | rem == 3'd3);  // exactly half-way: a tie
+    wire ylin_tie = ~|q0[12:0] & (rmd == 3'd0 | rmd == 3'd3);  // exactly half-way: a tie
     wire [17:0] ylin = {ylin_up[17:1], ylin_up[0] & ~ylin_tie};  // round(N / 3*2^13), ties to even
     wire above = $signed(x) > $signed(16'h2FFF);  // x > 2.999755859375: the value x
     wire below = $signed(x) < $signed(16'hD000);  // x < -3: output 0

@@ -12,7 +12,7 @@
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
-//            y = 2^3*q' + table(rem), 10 entries, rounded nearest-up
+//            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 // interface: combinational x -> y, latency 0 cycles
 
 `default_nettype none
@@ -29,10 +29,10 @@ module hsig_keras_q4_12_to_uq1_15 (
     wire [16:0] t2 = t1 + {{8{t1[16]}}, t1[16:8]};  // times (1 + 2^-8)
     wire [12:0] q = t2[16:4];  // q' = floor(N/5) or one less
     wire [3:0] dq = {q[1:0], 2'b0} + q[3:0];  // q' * 5 mod 2^4
-    wire [3:0] rem = n[3:0] - dq;  // N - 5*q' mod 2^4, in [0, 10)
-    reg  [3:0] frac;  // round(2^3*R/5) plus 2^3 when rem >= 5 (q' was one short)
+    wire [3:0] rmd = n[3:0] - dq;  // N - 5*q' mod 2^4, in [0, 10)
+    reg  [3:0] frac;  // round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short)
     always @* begin
-        case (rem)
+        case (rmd)
             4'd0: frac = 4'd0;
             4'd1: frac = 4'd2;
             4'd2: frac = 4'd3;

@@ -12,7 +12,7 @@
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
-//            y = 2^3*q' + table(rem), 10 entries, rounded nearest-up
+//            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 
 `default_nettype none
@@ -45,10 +45,10 @@ module hsig_keras_q4_12_to_uq1_15_p2 (
     wire below = $signed(x) < $signed(16'hD800);  // x < -2.5: output 0
 
     // ---- stage 1 ----
-    wire [3:0] rem = n_s1[3:0] - dq_s1;  // N - 5*q' mod 2^4, in [0, 10)
-    reg  [3:0] frac;  // round(2^3*R/5) plus 2^3 when rem >= 5 (q' was one short)
+    wire [3:0] rmd = n_s1[3:0] - dq_s1;  // N - 5*q' mod 2^4, in [0, 10)
+    reg  [3:0] frac;  // round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short)
     always @* begin
-        case (rem)
+        case (rmd)
             4'd0: frac = 4'd0;
             4'd1: frac = 4'd2;
             4'd2: frac = 4'd3;

@@ -11,7 +11,7 @@
 //            t = 2^2*N/(3*2^0) with N = X + 12288
 //            q' = floor(N/3) or one less, via 1/3 ~ 1/2^2*(1+2^-2)*(1+2^-4)*(1+2^-8)
 //            remainder N - 3*q' kept in 3 bits corrects q'
-//            y = 2^2*q' + table(rem), 6 entries, rounded nearest-up
+//            y = 2^2*q' + table(rmd), 6 entries, rounded nearest-up
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 
 `default_nettype none
@@ -44,10 +44,10 @@ module hsig_pytorch_q4_12_to_uq1_15_p2 (
     wire below = $signed(x) < $signed(16'hD000);  // x < -3: output 0
 
     // ---- stage 1 ----
-    wire [2:0] rem = n_s1[2:0] - dq_s1;  // N - 3*q' mod 2^3, in [0, 6)
-    reg  [2:0] frac;  // round(2^2*R/3) plus 2^2 when rem >= 3 (q' was one short)
+    wire [2:0] rmd = n_s1[2:0] - dq_s1;  // N - 3*q' mod 2^3, in [0, 6)
+    reg  [2:0] frac;  // round(2^2*R/3) plus 2^2 when rmd >= 3 (q' was one short)
     always @* begin
-        case (rem)
+        case (rmd)
             3'd0: frac = 3'd0;
             3'd1: frac = 3'd1;
             3'd2: frac = 3'd3;

@@ -12,7 +12,7 @@
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
-//            y = 2^3*q' + table(rem), 10 entries, rounded nearest-up
+//            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 // run      : iverilog -g2005 -o hsig_keras_q4_12_to_uq1_15_p2 hsig_keras_q4_12_to_uq1_15_p2_tb.v ../generated-verilog/hsig_keras_q4_12_to_uq1_15_p2.v && vvp -n hsig_keras_q4_12_to_uq1_15_p2
 //            (from the directory holding hsig_keras_q4_12_to_uq1_15_p2.hex; Verilator: verilator --binary hsig_keras_q4_12_to_uq1_15_p2_tb.v ../generated-verilog/hsig_keras_q4_12_to_uq1_15_p2.v && ./obj_dir/Vhsig_keras_q4_12_to_uq1_15_p2_tb)

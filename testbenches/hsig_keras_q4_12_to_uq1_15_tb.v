@@ -12,7 +12,7 @@
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
-//            y = 2^3*q' + table(rem), 10 entries, rounded nearest-up
+//            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 // interface: combinational x -> y, latency 0 cycles
 // run      : iverilog -g2005 -o hsig_keras_q4_12_to_uq1_15 hsig_keras_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_keras_q4_12_to_uq1_15.v && vvp -n hsig_keras_q4_12_to_uq1_15
 //            (from the directory holding hsig_keras_q4_12_to_uq1_15.hex; Verilator: verilator --binary hsig_keras_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_keras_q4_12_to_uq1_15.v && ./obj_dir/Vhsig_keras_q4_12_to_uq1_15_tb)

@@ -11,7 +11,7 @@
 //            t = 2^2*N/(3*2^0) with N = X + 12288
 //            q' = floor(N/3) or one less, via 1/3 ~ 1/2^2*(1+2^-2)*(1+2^-4)*(1+2^-8)
 //            remainder N - 3*q' kept in 3 bits corrects q'
-//            y = 2^2*q' + table(rem), 6 entries, rounded nearest-up
+//            y = 2^2*q' + table(rmd), 6 entries, rounded nearest-up
 // interface: combinational x -> y, latency 0 cycles
 // run      : iverilog -g2005 -o hsig_pytorch_q4_12_to_uq1_15 hsig_pytorch_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_pytorch_q4_12_to_uq1_15.v && vvp -n hsig_pytorch_q4_12_to_uq1_15
 //            (from the directory holding hsig_pytorch_q4_12_to_uq1_15.hex; Verilator: verilator --binary hsig_pytorch_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_pytorch_q4_12_to_uq1_15.v && ./obj_dir/Vhsig_pytorch_q4_12_to_uq1_15_tb)

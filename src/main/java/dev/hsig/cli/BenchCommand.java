@@ -58,7 +58,7 @@ final class BenchCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) {
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         int runs = (int) a.integer("--runs", 11, 3, 101);
         boolean own = Options.MODEL.stream().anyMatch(a::has);
@@ -100,7 +100,7 @@ final class BenchCommand implements Command {
             out.flush();
         }
         if (own) {
-            return;
+            return 0;
         }
         int[] x = new int[ELEMENTS];
         SplittableRandom random = new SplittableRandom(1);
@@ -150,6 +150,7 @@ final class BenchCommand implements Command {
                 / 1e9;
         out.println(String.format(Locale.ROOT, "vectors keras %s->%s rows=%d model_seconds=%.3f hex_seconds=%.3f"
                 + " csv_seconds=%.3f", twenty.input(), twenty.output(), v[0].size(), build, hex, csv));
+        return 0;
     }
 
     static volatile long sink;

@@ -13,6 +13,9 @@ interface Command {
     /** Usage with every option, its allowed values and default, and a worked example. */
     String help();
 
-    /** Runs it: results on {@code out}, warnings (one line each, {@code hsig: warning: ...}) on {@code err}. */
-    void run(String[] args, PrintWriter out, PrintWriter err) throws IOException;
+    /**
+     * Runs it: results on {@code out}, warnings (one line each, {@code hsig: warning: ...}) on {@code err}; returns
+     * the exit status (0, or 1 for a found difference such as a proof's counterexample). Bad input throws.
+     */
+    int run(String[] args, PrintWriter out, PrintWriter err) throws IOException;
 }

@@ -2,6 +2,7 @@ package dev.hsig.cli;
 
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
+import dev.hsig.hdl.Hdl;
 import dev.hsig.hdl.Interface;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.Presets;
@@ -24,7 +25,7 @@ public final class CommittedCores {
     public static final Path CORE_DIR = Path.of(GenerateCommand.DEFAULT_CORE_DIR);
     public static final Path TESTBENCH_DIR = Path.of(GenerateCommand.DEFAULT_TESTBENCH_DIR);
 
-    public record Core(Config config, String name, Interface iface) {
+    public record Core(Config config, String name, Interface iface, Hdl hdl) {
         public int pipeline() {
             return iface.pipeline();
         }
@@ -39,9 +40,16 @@ public final class CommittedCores {
             Config c = new Config(p.function(), INPUT, p.output(), p.rounding(), p.overflow(), 0);
             for (int pipeline : new int[] {0, PIPELINE}) {
                 Interface iface = Interface.of(pipeline);
-                cores.add(new Core(c, CoreName.defaultName(c, iface), iface));
+                cores.add(new Core(c, CoreName.defaultName(c, iface), iface, Hdl.VERILOG));
             }
         }
+        // The integration examples: keras as an AXI4-Stream core with 4 lanes, and as a VHDL valid pipeline.
+        Presets.Preset keras = Presets.get("keras");
+        Config c = new Config(keras.function(), INPUT, keras.output(), keras.rounding(), keras.overflow(), 0);
+        Interface axis = new Interface(Interface.Kind.AXIS, 3, 4, false, Interface.Reset.SYNC_HIGH, false);
+        cores.add(new Core(c, CoreName.defaultName(c, axis), axis, Hdl.VERILOG));
+        Interface valid = Interface.of(PIPELINE);
+        cores.add(new Core(c, CoreName.defaultName(c, valid) + "_vhdl", valid, Hdl.VHDL));
         return cores;
     }
 
@@ -50,10 +58,10 @@ public final class CommittedCores {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         List<Core> cores = all();
         for (Core core : cores) {
-            CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.iface(), 0,
+            CoreBundle b = CoreBundle.build(DatapathPlanner.plan(core.config()), core.name(), core.iface(), core.hdl(), 0,
                     CoreBundle.DEFAULT_CORE_PATH);
-            files.put(CORE_DIR.resolve(core.name() + ".v"), utf8(b.verilog()));
-            files.put(TESTBENCH_DIR.resolve(core.name() + "_tb.v"), utf8(b.testbench()));
+            files.put(CORE_DIR.resolve(b.coreFile()), utf8(b.core()));
+            files.put(TESTBENCH_DIR.resolve(b.testbenchFile()), utf8(b.testbench()));
             files.put(TESTBENCH_DIR.resolve(core.name() + ".hex"), b.hex());
             files.put(TESTBENCH_DIR.resolve(core.name() + ".csv"), b.csv());
         }

@@ -1,12 +1,10 @@
 package dev.hsig.cli;
 
-import dev.hsig.InvalidInputException;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.hdl.Interface;
 import dev.hsig.hdl.Names;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.Presets;
-import java.util.regex.Pattern;
 
 /**
  * Module and file names. {@code --name} is the only thing that names files, so it must be a plain identifier
@@ -14,21 +12,12 @@ import java.util.regex.Pattern;
  * port name): it can then neither leave the output directory nor inject text into the generated HDL.
  */
 final class CoreName {
-    static final int MAX_LENGTH = 100;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private CoreName() {
     }
 
     static String validate(String name) {
-        if (!IDENTIFIER.matcher(name).matches() || name.length() > MAX_LENGTH) {
-            throw new InvalidInputException("--name '" + name + "' is not valid: a core name must be an identifier"
-                    + " of letters, digits and '_', not starting with a digit, at most " + MAX_LENGTH + " characters");
-        }
-        Names.reserved(name).ifPresent(why -> {
-            throw new InvalidInputException("--name '" + name + "' is not valid: it is " + why);
-        });
-        return name;
+        return Names.check(name);
     }
 
     /** A name that encodes the function and the formats, and anything that differs from the defaults. */

@@ -39,7 +39,7 @@ final class EvalCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) {
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
         Arguments a = Arguments.parse(name(), args, 1, Options.MODEL, java.util.Set.of(), true);
         Config config = Options.config(a);
         if (a.positionals().isEmpty()) {
@@ -63,6 +63,7 @@ final class EvalCommand implements Command {
                     + " y_raw=" + yRaw + " y=" + outFormat.value(yRaw).toDecimalString() + " exact="
                     + exact.toDecimalString() + " error_ulps=" + approx(error));
         }
+        return 0;
     }
 
     /** Round to nearest (ties to even) in the input format, saturating at its ends. */

@@ -4,6 +4,7 @@ import dev.hsig.InvalidInputException;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.hdl.CoreHeader;
+import dev.hsig.hdl.Hdl;
 import dev.hsig.hdl.Interface;
 import dev.hsig.spec.Config;
 import dev.hsig.testbench.CoreBundle;
@@ -22,7 +23,7 @@ final class GenerateCommand implements Command {
     static final String DEFAULT_TESTBENCH_DIR = "testbenches";
     static final long MAX_VECTORS = 1L << VectorSet.MAX_EXHAUSTIVE_BITS;
     private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
-            Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors"));
+            Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
     private static final Set<String> FLAGS = Options.union(InterfaceOptions.FLAGS, Set.of("--all"));
 
     @Override
@@ -37,12 +38,14 @@ final class GenerateCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: ./hsig generate [model options] [interface options] [--name NAME] [--core-dir DIR]\n"
-                + "                       [--testbench-dir DIR] [--vectors exhaustive|N]\n"
+        return "usage: ./hsig generate [model options] [interface options] [--hdl verilog|vhdl] [--name NAME]\n"
+                + "                       [--core-dir DIR] [--testbench-dir DIR] [--vectors exhaustive|N]\n"
                 + "       ./hsig generate --all\n\n"
-                + "Writes DIR/NAME.v (Verilog-2001) and, in the testbench directory, NAME_tb.v, NAME.hex ($readmemh)\n"
-                + "and NAME.csv (the same vectors as ./hsig vectors). Files appear all at once or not at all.\n\n"
+                + "Writes DIR/NAME.v (Verilog-2001; NAME.vhd, VHDL-93, with --hdl vhdl) and, in the testbench\n"
+                + "directory, NAME_tb.v (NAME_tb.vhd), NAME.hex ($readmemh, textio) and NAME.csv (the same vectors as\n"
+                + "./hsig vectors). Files appear all at once or not at all.\n\n"
                 + Options.usage() + InterfaceOptions.usage()
+                + "  --hdl L           verilog (default) or vhdl: the same datapath, printed in that language\n"
                 + "  --name NAME       module and file name, an identifier (default: encodes function, formats\n"
                 + "                    and options, such as hsig_keras_q4_12_to_uq1_15)\n"
                 + "  --core-dir DIR    where NAME.v goes (default " + DEFAULT_CORE_DIR + "; --verilog-dir is the same)\n"
@@ -60,7 +63,7 @@ final class GenerateCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+    public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, FLAGS, false);
         if (a.has("--all")) {
             for (String o : Options.union(VALUES, InterfaceOptions.FLAGS)) {
@@ -74,7 +77,7 @@ final class GenerateCommand implements Command {
             files.commit();
             out.println("wrote " + files.paths().size() + " files for " + CommittedCores.all().size()
                     + " cores into " + DEFAULT_CORE_DIR + "/ and " + DEFAULT_TESTBENCH_DIR + "/");
-            return;
+            return 0;
         }
         if (a.has("--verilog-dir") && a.has("--core-dir")) {
             throw new InvalidInputException("--verilog-dir and --core-dir are the same option: give one of them");
@@ -83,13 +86,15 @@ final class GenerateCommand implements Command {
         long vectors = vectorCount(a.value("--vectors"), config);
         Datapath datapath = DatapathPlanner.plan(config);
         Interface iface = InterfaceOptions.of(a, datapath);
-        String name = a.has("--name") ? CoreName.validate(a.value("--name")) : CoreName.defaultName(config, iface);
+        Hdl hdl = Hdl.parse(a.value("--hdl", "verilog"));
+        String name = a.has("--name") ? CoreName.validate(a.value("--name"))
+                : CoreName.defaultName(config, iface) + (hdl == Hdl.VHDL ? "_vhdl" : "");
         Path coreDir = directory(a, a.has("--core-dir") ? "--core-dir" : "--verilog-dir", DEFAULT_CORE_DIR);
         Path testbenchDir = directory(a, "--testbench-dir", DEFAULT_TESTBENCH_DIR);
-        CoreBundle bundle = CoreBundle.build(datapath, name, iface, vectors, relative(testbenchDir, coreDir));
+        CoreBundle bundle = CoreBundle.build(datapath, name, iface, hdl, vectors, relative(testbenchDir, coreDir));
         AtomicFiles files = new AtomicFiles();
-        files.add(coreDir.resolve(name + ".v"), bundle.verilog());
-        files.add(testbenchDir.resolve(name + "_tb.v"), bundle.testbench());
+        files.add(coreDir.resolve(bundle.coreFile()), bundle.core());
+        files.add(testbenchDir.resolve(bundle.testbenchFile()), bundle.testbench());
         files.add(testbenchDir.resolve(name + ".hex"), bundle.hex());
         files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
         files.commit();
@@ -100,6 +105,7 @@ final class GenerateCommand implements Command {
         for (Path p : files.paths()) {
             out.println("  wrote " + p);
         }
+        return 0;
     }
 
     static List<String> summary(Datapath d, String name, Interface iface, CoreBundle bundle) {

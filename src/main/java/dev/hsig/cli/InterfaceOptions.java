@@ -19,7 +19,9 @@ final class InterfaceOptions {
                   --pipeline N      0 for a combinational core (default), or 1 to the core's logic depth (or max):
                                     register stages, latency N cycles, one input per cycle
                   --interface I     plain (pipeline 0), valid (pipeline >= 1: clk, reset, in_valid, out_valid;
-                                    the default with a pipeline) or axis (AXI4-Stream with backpressure)
+                                    the default with a pipeline) or axis (AXI4-Stream, pipeline >= 1: aclk,
+                                    aresetn, s_axis_* in, m_axis_* out, full backpressure through a skid buffer,
+                                    lanes in byte-aligned slots)
                   --lanes L         1 to %d datapaths side by side; x and y carry L words (default 1)
                   --ce              valid only: input ce; every register holds while it is low
                   --reset R         valid only: sync-high (default, port rst), sync-low, async-high, async-low
@@ -54,8 +56,9 @@ final class InterfaceOptions {
         Interface.Kind kind = switch (kindText) {
             case "plain" -> Interface.Kind.PLAIN;
             case "valid" -> Interface.Kind.VALID;
-            default -> throw new InvalidInputException("--interface '" + kindText + "' is not valid: expected plain or"
-                    + " valid");
+            case "axis" -> Interface.Kind.AXIS;
+            default -> throw new InvalidInputException("--interface '" + kindText + "' is not valid: expected plain,"
+                    + " valid or axis");
         };
         int lanes = (int) a.integer("--lanes", 1, 1, Interface.MAX_LANES);
         Interface.Reset reset = a.has("--reset") ? Interface.Reset.parse(a.value("--reset")) : Interface.Reset.SYNC_HIGH;

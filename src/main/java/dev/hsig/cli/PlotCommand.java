@@ -34,7 +34,7 @@ final class PlotCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+    public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         String file = a.value("--out");
         if (file == null) {
@@ -50,5 +50,6 @@ final class PlotCommand implements Command {
         files.commit();
         Warnings.print(d, err);
         out.println("wrote " + file);
+        return 0;
     }
 }

@@ -38,7 +38,7 @@ final class ReportCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+    public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
         String format = a.value("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
@@ -48,5 +48,6 @@ final class ReportCommand implements Command {
         Warnings.print(d, err);
         Map<String, Object> report = Report.of(d, true);
         out.print(format.equals("json") ? Json.write(report) : Report.text(report));
+        return 0;
     }
 }

@@ -47,7 +47,7 @@ final class SynthCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+    public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--no-pnr"), false);
         if (a.has("--pipeline") && a.has("--no-pnr")) {
             throw new InvalidInputException("--pipeline '" + a.value("--pipeline") + "' chooses the core to place and"
@@ -79,11 +79,11 @@ final class SynthCommand implements Command {
                 refGen.total(), (double) coreGen.total() / refGen.total()));
         out.flush();
         if (a.has("--no-pnr")) {
-            return;
+            return 0;
         }
         if (!Nextpnr.nextpnrInstalled()) {
             out.println("fmax: nextpnr-ice40 not installed (Debian: apt-get install nextpnr-ice40), skipped");
-            return;
+            return 0;
         }
         for (int p : new int[] {0, deepest}) {
             String pipelined = ModulePrinter.emit(d, "core", p, List.of("synth"));
@@ -93,5 +93,6 @@ final class SynthCommand implements Command {
                     + " fmax_mhz=%.1f", p, p, Pipeline.levelsPerStage(d, p), mhz));
             out.flush();
         }
+        return 0;
     }
 }

@@ -41,7 +41,7 @@ final class VectorsCommand implements Command {
     }
 
     @Override
-    public void run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+    public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--exhaustive"), false);
         Config config = Options.config(a);
         boolean exhaustive = a.has("--exhaustive");
@@ -63,5 +63,6 @@ final class VectorsCommand implements Command {
         Vectors vectors = exhaustive ? VectorSet.exhaustive(datapath) : VectorSet.sampled(datapath, count, seed);
         out.write(new String(CsvWriter.bytes(config.input(), config.output(), vectors),
                 java.nio.charset.StandardCharsets.US_ASCII));
+        return 0;
     }
 }

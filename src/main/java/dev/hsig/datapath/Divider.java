@@ -42,7 +42,7 @@ final class Divider {
             throw b.tooWide("a remainder modulo 2*" + d);
         }
         int dq = multiplier.multiply(q, d, qLow, qHigh, "dq", "q'", r);
-        int rem = b.add(new Node.Sum(b.unique("rem"), r, false, List.of(Node.Term.of(n), new Node.Term(dq, 0, true)), 0,
+        int rem = b.add(new Node.Sum(b.unique("rmd"), r, false, List.of(Node.Term.of(n), new Node.Term(dq, 0, true)), 0,
                 "N - " + d + "*q' mod 2^" + r + ", in [0, " + d.shiftLeft(1) + ")"));
         b.note("remainder N - " + d + "*q' kept in " + r + " bits corrects q'");
         return new Quotient(q, rem, qLow, qHigh);

@@ -60,9 +60,9 @@ final class Rounder {
         List<Long> entries = tableEntries(mode, d.longValueExact(), u);
         long maxEntry = entries.stream().mapToLong(Long::longValue).max().orElse(0);
         int tab = b.add(new Node.Table(b.unique("frac"), Math.max(1, 64 - Long.numberOfLeadingZeros(maxEntry)),
-                quotient.rem(), entries, "round(2^" + u + "*R/" + d + ") plus 2^" + u + " when rem >= " + d
+                quotient.rem(), entries, "round(2^" + u + "*R/" + d + ") plus 2^" + u + " when rmd >= " + d
                         + " (q' was one short)"));
-        b.note("y = 2^" + u + "*q' + table(rem), " + entries.size() + " entries, rounded " + mode);
+        b.note("y = 2^" + u + "*q' + table(rmd), " + entries.size() + " entries, rounded " + mode);
         return b.exact("ylin", List.of(Node.Term.of(quotient.q(), u), Node.Term.of(tab)), 0, yLow, yHigh,
                 "correctly rounded value");
     }
@@ -72,7 +72,7 @@ final class Rounder {
             BigInteger yLow, BigInteger yHigh, RoundingMode mode, String divisor) {
         long dl = b.fits(d, "the divisor");
         int short1 = b.add(new Node.Compare(b.unique("q_short"), quotient.rem(), false, dl - 1,
-                "q' was one short: rem >= " + d));
+                "q' was one short: rmd >= " + d));
         int q0 = b.exact("q0", List.of(Node.Term.of(quotient.q()), Node.Term.of(short1)), 0, Integers.floorDiv(nLow, d),
                 Integers.floorDiv(nHigh, d), "floor(N/" + d + "), exact");
         b.note("rounded " + mode + " by the offset" + (mode == RoundingMode.NEAREST_EVEN

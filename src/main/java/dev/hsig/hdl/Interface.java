@@ -71,17 +71,21 @@ public record Interface(Kind kind, int pipeline, int lanes, boolean ce, Reset re
                     + " stages); --pipeline 0 is the plain combinational core");
         }
         if (ce && kind != Kind.VALID) {
-            throw new InvalidInputException("--ce is an option of --interface valid (a " + kind.cliName() + " core "
+            throw new InvalidInputException("--ce is an option of --interface valid (" + article(kind) + " core "
                     + (kind == Kind.PLAIN ? "has no registers to enable" : "stalls through tready") + ")");
         }
         if (reset != Reset.SYNC_HIGH && kind != Kind.VALID) {
-            throw new InvalidInputException("--reset " + reset.cliName() + " is an option of --interface valid (a "
-                    + kind.cliName() + " core " + (kind == Kind.PLAIN ? "has no reset" : "uses aresetn, synchronous"
+            throw new InvalidInputException("--reset " + reset.cliName() + " is an option of --interface valid ("
+                    + article(kind) + " core " + (kind == Kind.PLAIN ? "has no reset" : "uses aresetn, synchronous"
                     + " active low, as AXI requires") + ")");
         }
         if (tlast && kind != Kind.AXIS) {
             throw new InvalidInputException("--tlast is an option of --interface axis");
         }
+    }
+
+    private static String article(Kind kind) {
+        return (kind == Kind.AXIS ? "an " : "a ") + kind.cliName();
     }
 
     /** Today's default for a pipeline depth: plain when 0, valid with a synchronous active-high reset otherwise. */

@@ -50,6 +50,25 @@ public final class Names {
     private Names() {
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    public static final int MAX_LENGTH = 100;
+
+    /**
+     * The name itself when a core can carry it, else one line naming it and what is allowed. It is the only thing
+     * that names files, so an identifier can neither leave the output directory nor inject text into the HDL.
+     */
+    public static String check(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches() || name.length() > MAX_LENGTH) {
+            throw new dev.hsig.InvalidInputException("--name '" + name + "' is not valid: a core name must be an"
+                    + " identifier of letters, digits and '_', not starting with a digit, at most " + MAX_LENGTH
+                    + " characters");
+        }
+        reserved(name).ifPresent(why -> {
+            throw new dev.hsig.InvalidInputException("--name '" + name + "' is not valid: it is " + why);
+        });
+        return name;
+    }
+
     /** Why a name cannot be a core's name, or empty when it can. */
     public static Optional<String> reserved(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -3,17 +3,19 @@ package dev.hsig.testbench;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.CoreHeader;
+import dev.hsig.hdl.Hdl;
 import dev.hsig.hdl.Interface;
 import dev.hsig.verilog.ModulePrinter;
+import dev.hsig.vhdl.VhdlPrinter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything {@code generate} writes for one core, as text: {@code NAME.v} for the core directory and
- * {@code NAME_tb.v}, {@code NAME.hex}, {@code NAME.csv} for the testbench directory. Vectors and expected
- * outputs come from the model, never from the HDL.
+ * Everything {@code generate} writes for one core, as text: {@code NAME.v} (or {@code NAME.vhd}) for the core
+ * directory and {@code NAME_tb.v} (or {@code NAME_tb.vhd}), {@code NAME.hex}, {@code NAME.csv} for the testbench
+ * directory. Vectors and expected outputs come from the model, never from the HDL.
  */
-public record CoreBundle(String name, String verilog, String testbench, byte[] hex, byte[] csv, int vectorCount,
+public record CoreBundle(String name, Hdl hdl, String core, String testbench, byte[] hex, byte[] csv, int vectorCount,
         boolean exhaustive) {
     /** Inputs up to this many bits get every input word as a vector by default. */
     public static final int EXHAUSTIVE_LIMIT_BITS = 20;
@@ -25,27 +27,54 @@ public record CoreBundle(String name, String verilog, String testbench, byte[] h
      * @param vectors  0 for exhaustive, otherwise the number of sampled vectors (corners plus seeded random)
      * @param corePath the core directory relative to the testbench directory, ending in '/', for the run command
      */
-    public static CoreBundle build(Datapath datapath, String name, Interface iface, long vectors, String corePath) {
+    public static CoreBundle build(Datapath datapath, String name, Interface iface, Hdl hdl, long vectors,
+            String corePath) {
         QFormat in = datapath.config().input();
         QFormat out = datapath.config().output();
         boolean exhaustive = vectors == 0;
         Vectors set = exhaustive ? VectorSet.exhaustive(datapath)
                 : VectorSet.sampled(datapath, vectors, VectorSet.DEFAULT_SEED);
-        String verilog = ModulePrinter.emit(datapath, name, iface, CoreHeader.lines(datapath, name, iface, "hsig core"));
-        List<String> tbHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, "Testbench for"));
-        tbHeader.add("run      : iverilog -g2005 -o " + name + " " + name + "_tb.v " + corePath + name + ".v && vvp -n "
-                + name);
-        tbHeader.add("           (from the directory holding " + name + ".hex; Verilator: verilator --binary "
-                + name + "_tb.v " + corePath + name + ".v && ./obj_dir/V" + name + "_tb)");
-        String testbench = TestbenchEmitter.emit(name, in, out, iface, set.size(), tbHeader);
-        List<String> vecHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, "Vectors for"));
+        List<String> coreHeader = CoreHeader.lines(datapath, name, iface, hdl, "hsig core");
+        String core = hdl == Hdl.VERILOG ? ModulePrinter.emit(datapath, name, iface, coreHeader)
+                : VhdlPrinter.emit(datapath, name, iface, coreHeader);
+        List<String> tbHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Testbench for"));
+        String file = corePath + name + hdl.extension();
+        if (hdl == Hdl.VERILOG) {
+            tbHeader.add("run      : iverilog -g2005 -o " + name + " " + name + "_tb.v " + file + " && vvp -n " + name);
+            tbHeader.add("           (from the directory holding " + name + ".hex; Verilator: verilator --binary "
+                    + name + "_tb.v " + file + " && ./obj_dir/V" + name + "_tb)");
+        } else {
+            tbHeader.add("run      : ghdl -a " + file + " " + name + "_tb.vhd && ghdl -e " + name + "_tb && ghdl -r "
+                    + name + "_tb");
+            tbHeader.add("           (from the directory holding " + name + ".hex)");
+        }
+        String testbench = hdl == Hdl.VERILOG ? TestbenchEmitter.emit(name, in, out, iface, set.size(), tbHeader)
+                : VhdlTestbench.emit(name, in, out, iface, set.size(), tbHeader);
+        List<String> vecHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Vectors for"));
         vecHeader.add("vectors  : " + (exhaustive ? "every input word" : "corner cases then seeded random inputs (seed "
                 + VectorSet.DEFAULT_SEED + ")") + ", expected outputs from the hsig model");
-        return new CoreBundle(name, verilog, testbench, HexWriter.bytes(vecHeader, in, out, set),
+        return new CoreBundle(name, hdl, core, testbench, HexWriter.bytes(vecHeader, in, out, set),
                 CsvWriter.bytes(in, out, set), set.size(), exhaustive);
+    }
+
+    public static CoreBundle build(Datapath datapath, String name, Interface iface, long vectors, String corePath) {
+        return build(datapath, name, iface, Hdl.VERILOG, vectors, corePath);
     }
 
     public static CoreBundle build(Datapath datapath, String name, int pipeline, long vectors) {
         return build(datapath, name, Interface.of(pipeline), vectors, DEFAULT_CORE_PATH);
+    }
+
+    /** The Verilog core's text (the field name of earlier versions). */
+    public String verilog() {
+        return core;
+    }
+
+    public String coreFile() {
+        return name + hdl.extension();
+    }
+
+    public String testbenchFile() {
+        return name + "_tb" + hdl.extension();
     }
 }

@@ -21,6 +21,9 @@ public final class TestbenchEmitter {
 
     public static String emit(String core, QFormat in, QFormat out, Interface iface, int vectorCount,
             List<String> header) {
+        if (iface.kind() == Interface.Kind.AXIS) {
+            return AxisTestbench.emit(core, in, out, iface, vectorCount, header);
+        }
         StringBuilder s = new StringBuilder(prologue(core, in, out, iface, vectorCount, header));
         s.append(iface.kind() == Interface.Kind.PLAIN ? combinational(core) : pipelined(core, iface));
         s.append("endmodule\n\n`default_nettype wire\n");

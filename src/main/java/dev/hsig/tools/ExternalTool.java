@@ -72,6 +72,27 @@ public final class ExternalTool {
         return out;
     }
 
+    /** A finished command: its exit status; its output is in {@code run.log} of the directory. */
+    public record Run(int exit) {
+    }
+
+    /** Runs a command in {@code dir} whatever its exit status; the output goes to {@code run.log} there. */
+    public static Run runAny(Path dir, String... command) throws IOException {
+        Path log = dir.resolve("run.log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(3600, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(command[0] + " timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return new Run(p.exitValue());
+    }
+
     /** {@code read_verilog F; } for each file name, the start of a Yosys script. */
     public static String readAll(Map<String, String> files) {
         StringBuilder read = new StringBuilder();

@@ -21,6 +21,7 @@ final class DatapathBody implements Node.Visitor<String> {
     private final List<Node> nodes;
     private final Pipeline pipeline;
     private final String enable;
+    private final String clock;
     private final String indent;
     private final String inputName;
     private final String outputName;
@@ -33,10 +34,14 @@ final class DatapathBody implements Node.Visitor<String> {
     private int index;
 
     /**
-     * @param enable  the signal that lets the data registers load, or null to load on every clock
-     * @param input   the wire holding the input word; the output's base name is derived from it
+     * @param registers      register stages; the last one holds the output unless {@code registerOutput} is false,
+     *                       when the interface registers the output itself (AXI4-Stream's skid buffer)
+     * @param enable         the signal that lets the data registers load, or null to load on every clock
+     * @param input          the wire holding the input word; the output's base name is derived from it
      */
-    DatapathBody(Datapath datapath, int registers, String enable, String indent, String input) {
+    DatapathBody(Datapath datapath, int registers, boolean registerOutput, String clock, String enable, String indent,
+            String input) {
+        this.clock = clock;
         this.inputName = input;
         this.outputName = input.equals("x") ? "y_comb" : "y" + input.substring(1) + "_comb";
         this.nodes = datapath.nodes();
@@ -50,12 +55,12 @@ final class DatapathBody implements Node.Visitor<String> {
                 lastRead[operand] = Math.max(lastRead[operand], pipeline.stage(i));
             }
         }
-        lastRead[nodes.size() - 1] = registers;
+        lastRead[nodes.size() - 1] = registerOutput ? registers : Math.max(0, registers - 1);
     }
 
-    /** The wire or register that holds the output after the last stage. */
+    /** The wire or register that holds the output after the last stage (or in it, when not registered). */
     String output() {
-        return version(nodes.size() - 1, pipeline.registers());
+        return version(nodes.size() - 1, lastRead[nodes.size() - 1]);
     }
 
     String text() {
@@ -219,7 +224,7 @@ final class DatapathBody implements Node.Visitor<String> {
 
     /** Every pipeline register, declared before any statement reads it (Yosys needs that in generate blocks). */
     private String registerDeclarations() {
-        if (pipeline.registers() == 0) {
+        if (!anyRegister()) {
             return "";
         }
         StringBuilder decl = new StringBuilder("\n" + indent + "// ---- pipeline registers: data (no reset needed) ----\n");
@@ -232,8 +237,17 @@ final class DatapathBody implements Node.Visitor<String> {
         return decl.toString();
     }
 
+    private boolean anyRegister() {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (lastRead[i] > pipeline.stage(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String registers() {
-        if (pipeline.registers() == 0) {
+        if (!anyRegister()) {
             return "";
         }
         StringBuilder assign = new StringBuilder();
@@ -246,7 +260,7 @@ final class DatapathBody implements Node.Visitor<String> {
             }
         }
         StringBuilder s = new StringBuilder("\n" + indent + "// ---- pipeline registers load ----\n");
-        s.append(indent).append("always @(posedge clk) begin\n");
+        s.append(indent).append("always @(posedge ").append(clock).append(") begin\n");
         if (enable == null) {
             s.append(assign);
         } else {

@@ -48,10 +48,18 @@ public final class ModulePrinter {
                     < ports.size() ? "" : " ") + note).append('\n');
         }
         s.append(");\n");
-        s.append(lanes(enable()));
-        s.append(control());
+        if (iface.kind() == Interface.Kind.AXIS) {
+            s.append(AxisPrinter.body(datapath, iface, this));
+        } else {
+            s.append(lanes(enable(), "x", "y", true));
+            s.append(control());
+        }
         s.append("endmodule\n\n`default_nettype wire\n");
         return s.toString();
+    }
+
+    private String clock() {
+        return iface.kind() == Interface.Kind.AXIS ? "aclk" : "clk";
     }
 
     private String enable() {
@@ -65,6 +73,9 @@ public final class ModulePrinter {
         String lanesNote = l > 1 ? ", " + l + " lanes, lane i in [i*" + in.width() + " +: " + in.width() + "]" : "";
         String outLanesNote = l > 1 ? ", " + l + " lanes, lane i in [i*" + out.width() + " +: " + out.width() + "]" : "";
         List<String> p = new ArrayList<>();
+        if (iface.kind() == Interface.Kind.AXIS) {
+            return AxisPrinter.ports(datapath, iface);
+        }
         if (iface.kind() == Interface.Kind.VALID) {
             p.add("input  wire clk");
             p.add("input  wire " + iface.reset().port() + "  // " + iface.reset().cliName().replace("-", " ") + " reset");
@@ -83,19 +94,21 @@ public final class ModulePrinter {
     }
 
     /**
-     * The datapath once per lane, reading {@code input} lane by lane and driving {@code output}: inline for one
-     * lane, in a generate loop for several.
+     * The datapath once per lane, reading {@code input} lane by lane (W bits each) and driving {@code output}:
+     * inline for one lane, in a generate loop for several.
      */
-    String lanes(String enableSignal, String input, String output) {
+    String lanes(String enableSignal, String input, String output, boolean registerOutput) {
         QFormat in = datapath.config().input();
         QFormat out = datapath.config().output();
         int registers = iface.pipeline();
         if (iface.lanes() == 1) {
-            DatapathBody body = new DatapathBody(datapath, registers, enableSignal, "    ", input);
+            DatapathBody body = new DatapathBody(datapath, registers, registerOutput, clock(), enableSignal, "    ",
+                    input);
             String text = body.text();
             return text + "\n    assign " + output + " = " + body.output() + ";\n";
         }
-        DatapathBody body = new DatapathBody(datapath, registers, enableSignal, "            ", "x_lane");
+        DatapathBody body = new DatapathBody(datapath, registers, registerOutput, clock(), enableSignal,
+                "            ", "x_lane");
         StringBuilder s = new StringBuilder();
         s.append("\n    // ---- ").append(iface.lanes()).append(" lanes, one datapath each ----\n");
         s.append("    genvar lane;\n    generate\n");
@@ -107,10 +120,6 @@ public final class ModulePrinter {
                 .append(out.width()).append("] = ").append(body.output()).append(";\n");
         s.append("        end\n    endgenerate\n");
         return s.toString();
-    }
-
-    private String lanes(String enableSignal) {
-        return lanes(enableSignal, "x", "y");
     }
 
     /** The valid chain of a valid core; the axis control lives with its printer. */

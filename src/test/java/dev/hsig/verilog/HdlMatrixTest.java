@@ -48,6 +48,14 @@ class HdlMatrixTest {
         return new Case(name, new Config(f, QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode), o, terms), i);
     }
 
+    static Interface valid(int pipeline, int lanes, boolean ce, Interface.Reset reset) {
+        return new Interface(Interface.Kind.VALID, pipeline, lanes, ce, reset, false);
+    }
+
+    static Interface axis(int pipeline, int lanes, boolean tlast) {
+        return new Interface(Interface.Kind.AXIS, pipeline, lanes, false, Interface.Reset.SYNC_HIGH, tlast);
+    }
+
     static Activation custom(String alpha, String beta) {
         return custom(alpha, beta, "0", "1");
     }
@@ -112,7 +120,24 @@ class HdlMatrixTest {
                 c("m46_keras_wrap_signed", preset("keras"), "Q4.6", "Q1.7", "nearest-even", Overflow.WRAP, 0,
                         Interface.of(1)),
                 c("m47_keras_lanes_ce_p2", preset("keras"), "Q3.5", "UQ1.7", "nearest-even", Overflow.SATURATE, 0,
-                        new Interface(Interface.Kind.VALID, 2, 3, true, Interface.Reset.ASYNC_LOW, false)));
+                        valid(2, 3, true, Interface.Reset.ASYNC_LOW)),
+                // Integration: the valid options, and AXI4-Stream with lanes, tlast, odd widths and pipelines.
+                c("m48_valid_ce_sync_high", preset("pytorch"), "Q4.8", "UQ1.11", "nearest-even", Overflow.SATURATE, 0,
+                        valid(3, 1, true, Interface.Reset.SYNC_HIGH)),
+                c("m49_valid_sync_low", preset("hard-tanh"), "Q3.7", "Q2.8", "floor", Overflow.SATURATE, 0,
+                        valid(1, 2, false, Interface.Reset.SYNC_LOW)),
+                c("m50_valid_async_high_ce", preset("plan"), "Q4.6", "UQ1.9", "nearest-up", Overflow.SATURATE, 0,
+                        valid(2, 1, true, Interface.Reset.ASYNC_HIGH)),
+                c("m51_axis_1lane_p1", preset("keras"), "Q4.12", "UQ1.15", "nearest-even", Overflow.SATURATE, 0,
+                        axis(1, 1, false)),
+                c("m52_axis_2lanes_tlast_p2", preset("pytorch"), "Q3.7", "UQ1.9", "ceil", Overflow.SATURATE, 0,
+                        axis(2, 2, true)),
+                c("m53_axis_4lanes_p3", preset("keras"), "Q4.12", "UQ1.15", "nearest-even", Overflow.SATURATE, 0,
+                        axis(3, 4, false)),
+                c("m54_axis_signed_3lanes_p5", preset("hard-swish"), "Q4.6", "Q3.7", "nearest-even", Overflow.SATURATE,
+                        0, axis(5, 3, true)),
+                c("m55_axis_unsigned_in_p2", preset("relu6"), "UQ4.4", "UQ3.5", "nearest-down", Overflow.SATURATE, 0,
+                        axis(2, 2, false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,7 +168,8 @@ class HdlMatrixTest {
         Simulation.verilatorBuild(dir, c.name);
         Simulation.assertAllPassed(Simulation.verilatorRun(dir, c.name), "Verilator", inputs);
 
-        System.out.println(c.name + ": " + YosysChecks.arithmeticCellsThenSynth(dir, c.name, d.multipliers()));
+        System.out.println(c.name + ": " + YosysChecks.arithmeticCellsThenSynth(dir, c.name,
+                d.multipliers() * c.iface.lanes()));
     }
 
     static List<Case> all() {

@@ -22,8 +22,8 @@ final class Simulation {
 
     static Path write(CoreBundle b) throws IOException {
         Path dir = HdlTools.workDir(b.name());
-        Files.writeString(dir.resolve(b.name() + ".v"), b.verilog());
-        Files.writeString(dir.resolve(b.name() + "_tb.v"), b.testbench());
+        Files.writeString(dir.resolve(b.coreFile()), b.core());
+        Files.writeString(dir.resolve(b.testbenchFile()), b.testbench());
         Files.write(dir.resolve(b.name() + ".hex"), b.hex());
         return dir;
     }

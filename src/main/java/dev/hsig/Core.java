@@ -10,6 +10,7 @@ import dev.hsig.model.BatchModel;
 import dev.hsig.model.ScalarModel;
 import dev.hsig.report.Report;
 import dev.hsig.spec.ModelOptions;
+import dev.hsig.testbench.CoreBundle;
 import dev.hsig.verilog.ModulePrinter;
 import dev.hsig.vhdl.VhdlPrinter;
 import java.io.IOException;
@@ -46,7 +47,11 @@ public final class Core {
         this.scalar = new ScalarModel(datapath);
     }
 
-    /** A builder with every option at its default: keras, Q4.12 in, the function's own output, combinational. */
+    /**
+     * A builder with every option at its default: keras, Q4.12 in, the function's own output, combinational.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,13 +94,20 @@ public final class Core {
 
     /**
      * The output for the input word held in the low W bits of {@code bits} (W the input width), as read from a
-     * hex file; the output is returned as a raw word, signed for a signed output format.
+     * hex file.
+     *
+     * @param bits the input word in its low W bits; higher bits are ignored
+     * @return the output raw word, signed for a signed output format
      */
     public long evalBits(long bits) {
         return eval(datapath.config().input().fromBits(bits));
     }
 
-    /** What {@code ./hsig report} prints for this core, as text. */
+    /**
+     * What {@code ./hsig report} prints for this core.
+     *
+     * @return the report as text
+     */
     public String report() {
         try {
             return Report.text(Report.of(datapath, true));
@@ -104,7 +116,11 @@ public final class Core {
         }
     }
 
-    /** The same report as JSON, what {@code ./hsig report --format json} prints. */
+    /**
+     * The same report as JSON, what {@code ./hsig report --format json} prints.
+     *
+     * @return the report as JSON
+     */
     public String reportJson() {
         try {
             return dev.hsig.report.Json.write(Report.of(datapath, true));
@@ -113,68 +129,122 @@ public final class Core {
         }
     }
 
-    /** The Verilog module, what {@code ./hsig generate --name NAME} writes as NAME.v. */
+    /**
+     * The Verilog module, what {@code ./hsig generate --name NAME} writes as NAME.v.
+     *
+     * @param name the module name, an identifier that Verilog and VHDL both accept
+     * @return the Verilog-2001 text
+     * @throws IllegalArgumentException for a name the command line refuses
+     */
     public String verilog(String name) {
         return ModulePrinter.emit(datapath, checkedName(name), iface, CoreHeader.lines(datapath, name, iface,
                 "hsig core"));
     }
 
-    /** The VHDL entity and architecture, what {@code ./hsig generate --hdl vhdl --name NAME} writes as NAME.vhd. */
+    /**
+     * The VHDL entity and architecture, what {@code ./hsig generate --hdl vhdl --name NAME} writes as NAME.vhd.
+     *
+     * @param name the entity name, an identifier that Verilog and VHDL both accept
+     * @return the VHDL-93 text
+     * @throws IllegalArgumentException for a name the command line refuses
+     */
     public String vhdl(String name) {
         return VhdlPrinter.emit(datapath, checkedName(name), iface, CoreHeader.lines(datapath, name, iface, Hdl.VHDL,
                 "hsig core"));
     }
 
-    /** The C99 / C++ header-only model, what {@code ./hsig generate --c-model --name NAME} writes as NAME.h. */
+    /**
+     * The C99 / C++ header-only model, what {@code ./hsig generate --c-model --name NAME} writes as NAME.h.
+     *
+     * @param name the prefix of the function {@code NAME_eval}
+     * @return the header's text
+     * @throws IllegalArgumentException for a name the command line refuses
+     */
     public String cModel(String name) {
-        return dev.hsig.c.CPrinter.emit(datapath, checkedName(name), CoreHeader.lines(datapath, name, iface,
-                "C model of hsig core"));
+        return CoreBundle.cModel(datapath, checkedName(name), iface);
     }
 
     private static String checkedName(String name) {
         return dev.hsig.hdl.Names.check(name);
     }
 
-    /** The input format, such as {@code Q4.12}. */
+    /**
+     * The input format.
+     *
+     * @return the format as hsig prints it, such as {@code Q4.12}
+     */
     public String inputFormat() {
         return datapath.config().input().toString();
     }
 
-    /** The output format. */
+    /**
+     * The output format.
+     *
+     * @return the format as hsig prints it, such as {@code UQ1.15}
+     */
     public String outputFormat() {
         return datapath.config().output().toString();
     }
 
-    /** The smallest and largest raw input words. */
+    /**
+     * The smallest raw input word.
+     *
+     * @return the input format's minimum raw word
+     */
     public long minInput() {
         return datapath.config().input().minRaw();
     }
 
+    /**
+     * The largest raw input word.
+     *
+     * @return the input format's maximum raw word
+     */
     public long maxInput() {
         return datapath.config().input().maxRaw();
     }
 
-    /** The exact function, {@code y = clip(1/5*x + 1/2, 0, 1)}. */
+    /**
+     * The exact function.
+     *
+     * @return its equation, such as {@code y = clip(1/5*x + 1/2, 0, 1)}
+     */
     public String function() {
         return datapath.config().function().equation();
     }
 
-    /** The proven bound on |output - f(x)|, {@code <= 0.4 ulp}. */
+    /**
+     * The proven bound on |output - f(x)|.
+     *
+     * @return the bound in output ulps, such as {@code <= 0.4 ulp}
+     */
     public String errorBound() {
         return datapath.errorBound().toString();
     }
 
-    /** Latency in cycles. */
+    /**
+     * The latency.
+     *
+     * @return cycles from an input to its output, 0 for a combinational core
+     */
     public int latency() {
         return iface.latency();
     }
 
-    /** Logic levels of the datapath, the most --pipeline can take. */
+    /**
+     * The logic levels of the datapath.
+     *
+     * @return the depth, the most {@code pipeline} can take
+     */
     public int logicLevels() {
         return Pipeline.depth(datapath);
     }
 
-    /** The command-line options that make this core. */
+    /**
+     * The command-line options that make this core.
+     *
+     * @return the options as {@code ./hsig generate} takes them
+     */
     public String options() {
         return datapath.config().options() + iface.options();
     }
@@ -192,7 +262,14 @@ public final class Core {
         private Builder() {
         }
 
-        /** Any option by its command-line name, without the dashes: {@code option("knots", "0:0,1:1")}. */
+        /**
+     * Any option by its command-line name, without the dashes: {@code option("knots", "0:0,1:1")}.
+     *
+     * @param name  the option's name
+     * @param value its value, as the command line takes it
+     * @return this builder
+     * @throws IllegalArgumentException for an unknown option name (values are checked by {@link #build})
+     */
         public Builder option(String name, String value) {
             if (ModelOptions.NAMES.contains(name)) {
                 model.put(name, value);
@@ -205,94 +282,203 @@ public final class Core {
             return this;
         }
 
-        /** keras, pytorch, keras3, courbariaux, quarter, qkeras-smooth, hard-tanh, relu6, hard-swish, plan, hls4ml,
-         * custom or pwl. */
+        /**
+         * The function.
+         *
+         * @param name keras, pytorch, keras3, courbariaux, quarter, qkeras-smooth, hard-tanh, relu6, hard-swish, plan,
+         *             hls4ml, custom or pwl
+         * @return this builder
+         */
         public Builder function(String name) {
             return option("function", name);
         }
 
-        /** The input format: Qm.n, UQm.n, ap_fixed&lt;W,I&gt; or ap_ufixed&lt;W,I&gt;. */
+        /**
+         * The input format.
+         *
+         * @param format Qm.n, UQm.n, ap_fixed&lt;W,I&gt; or ap_ufixed&lt;W,I&gt;
+         * @return this builder
+         */
         public Builder input(String format) {
             return option("input", format);
         }
 
-        /** The output format, also the full ap_fixed form with quantization and overflow. */
+        /**
+         * The output format.
+         *
+         * @param format as for the input, or the full ap_fixed form with quantization and overflow
+         * @return this builder
+         */
         public Builder output(String format) {
             return option("output", format);
         }
 
-        /** floor, ceil, zero, nearest-up, nearest-down, nearest-zero, nearest-away or nearest-even. */
+        /**
+         * The rounding mode.
+         *
+         * @param mode floor, ceil, zero, nearest-up, nearest-down, nearest-zero, nearest-away or nearest-even
+         * @return this builder
+         */
         public Builder rounding(String mode) {
             return option("rounding", mode);
         }
 
-        /** saturate or wrap. */
+        /**
+         * The overflow mode.
+         *
+         * @param mode saturate or wrap
+         * @return this builder
+         */
         public Builder overflow(String mode) {
             return option("overflow", mode);
         }
 
-        /** The slope of a custom clipped line, an exact decimal or fraction. */
+        /**
+         * The slope A of a custom clipped line.
+         *
+         * @param value an exact decimal or fraction
+         * @return this builder
+         */
         public Builder alpha(String value) {
             return option("alpha", value);
         }
 
+        /**
+         * The offset B of a custom clipped line.
+         *
+         * @param value an exact decimal or fraction
+         * @return this builder
+         */
         public Builder beta(String value) {
             return option("beta", value);
         }
 
+        /**
+         * The lower clip L of a custom clipped line (default 0).
+         *
+         * @param value an exact decimal or fraction
+         * @return this builder
+         */
         public Builder lo(String value) {
             return option("lo", value);
         }
 
+        /**
+         * The upper clip H of a custom clipped line (default 1).
+         *
+         * @param value an exact decimal or fraction
+         * @return this builder
+         */
         public Builder hi(String value) {
             return option("hi", value);
         }
 
-        /** The knots of a pwl function, {@code "x0:y0,x1:y1,..."}. */
+        /**
+         * The knots of a pwl function.
+         *
+         * @param knots {@code "x0:y0,x1:y1,..."}, x strictly increasing
+         * @return this builder
+         */
         public Builder knots(String knots) {
             return option("knots", knots);
         }
 
+        /**
+         * An approximate slope with at most K nonzero signed digits (default: correctly rounded).
+         *
+         * @param k 1 to 16
+         * @return this builder
+         */
         public Builder terms(String k) {
             return option("terms", k);
         }
 
+        /**
+         * As {@link #terms(String)}.
+         *
+         * @param k 1 to 16
+         * @return this builder
+         */
         public Builder terms(int k) {
             return terms(Integer.toString(k));
         }
 
-        /** Register stages: an integer from 0 to the logic depth, or max. */
+        /**
+         * Register stages.
+         *
+         * @param n an integer from 0 to the logic depth, or max
+         * @return this builder
+         */
         public Builder pipeline(String n) {
             return option("pipeline", n);
         }
 
+        /**
+         * As {@link #pipeline(String)}.
+         *
+         * @param n 0 to the logic depth
+         * @return this builder
+         */
         public Builder pipeline(int n) {
             return pipeline(Integer.toString(n));
         }
 
-        /** plain, valid or axis. */
+        /**
+         * The interface.
+         *
+         * @param kind plain, valid or axis
+         * @return this builder
+         */
         public Builder interfaceKind(String kind) {
             return option("interface", kind);
         }
 
+        /**
+         * Parallel lanes.
+         *
+         * @param lanes 1 to 64
+         * @return this builder
+         */
         public Builder lanes(int lanes) {
             return option("lanes", Integer.toString(lanes));
         }
 
+        /**
+         * A clock enable input (valid interface).
+         *
+         * @param ce whether to add {@code ce}
+         * @return this builder
+         */
         public Builder clockEnable(boolean ce) {
             return option("ce", Boolean.toString(ce));
         }
 
-        /** sync-high, sync-low, async-high or async-low. */
+        /**
+         * The reset style (valid interface).
+         *
+         * @param style sync-high, sync-low, async-high or async-low
+         * @return this builder
+         */
         public Builder reset(String style) {
             return option("reset", style);
         }
 
+        /**
+         * tlast carried alongside each beat (axis interface).
+         *
+         * @param tlast whether to add the tlast ports
+         * @return this builder
+         */
         public Builder tlast(boolean tlast) {
             return option("tlast", Boolean.toString(tlast));
         }
 
-        /** Checks every option, plans the datapath and returns the core. */
+        /**
+         * Checks every option, plans the datapath and returns the core.
+         *
+         * @return the core
+         * @throws IllegalArgumentException with the command line's one-line message for a bad value
+         */
         public Core build() {
             Datapath d = DatapathPlanner.plan(ModelOptions.config(model));
             int depth = Math.max(1, Pipeline.depth(d));

@@ -8,6 +8,9 @@ package dev.hsig;
 public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message one line naming the bad value and what is allowed
+     */
     public InvalidInputException(String message) {
         super(message);
     }

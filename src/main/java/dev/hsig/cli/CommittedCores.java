@@ -1,5 +1,6 @@
 package dev.hsig.cli;
 
+import dev.hsig.c.VerilatorHarness;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Hdl;
@@ -15,8 +16,8 @@ import java.util.Map;
 
 /**
  * The cores committed in {@code generated-verilog/} and {@code testbenches/}: every preset at Q4.12 to its own
- * output format, with its own rounding and overflow, combinational and pipelined, plus a README in each
- * directory. {@code ./hsig generate --all} writes exactly {@link #files()}; a test regenerates them and fails on
+ * output format, with its own rounding and overflow, combinational and pipelined, with its C model
+ * ({@code NAME.h}), plus a README in each directory and a Verilator C++ harness that uses one C model. {@code ./hsig generate --all} writes exactly {@link #files()}; a test regenerates them and fails on
  * any difference.
  */
 public final class CommittedCores {
@@ -53,6 +54,12 @@ public final class CommittedCores {
         return cores;
     }
 
+    /** The core whose C model the committed Verilator harness uses: keras, combinational. */
+    public static Core harnessed() {
+        return all().stream().filter(c -> c.config().function().name().equals("keras") && c.pipeline() == 0
+                && c.hdl() == Hdl.VERILOG && c.iface().kind() == Interface.Kind.PLAIN).findFirst().orElseThrow();
+    }
+
     /** Every committed file, relative to the repository root, with its exact content. */
     public static Map<Path, byte[]> files() {
         Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -64,7 +71,15 @@ public final class CommittedCores {
             files.put(TESTBENCH_DIR.resolve(b.testbenchFile()), utf8(b.testbench()));
             files.put(TESTBENCH_DIR.resolve(core.name() + ".hex"), b.hex());
             files.put(TESTBENCH_DIR.resolve(core.name() + ".csv"), b.csv());
+            if (core.iface().kind() != Interface.Kind.AXIS && core.hdl() == Hdl.VERILOG) {
+                files.put(TESTBENCH_DIR.resolve(core.name() + ".h"), utf8(CoreBundle.cModel(
+                        DatapathPlanner.plan(core.config()), core.name(), core.iface())));
+            }
         }
+        // The C model in use: a Verilator C++ harness checking the combinational keras core against keras's NAME.h.
+        Core harnessed = harnessed();
+        files.put(TESTBENCH_DIR.resolve(harnessed.name() + "_verilator.cpp"), utf8(VerilatorHarness.emit(
+                harnessed.name(), harnessed.config().input(), harnessed.config().output(), CoreBundle.DEFAULT_CORE_PATH)));
         files.put(CORE_DIR.resolve("README.md"), utf8(CommittedReadmes.cores(cores)));
         files.put(TESTBENCH_DIR.resolve("README.md"), utf8(CommittedReadmes.testbenches(cores)));
         return files;

@@ -24,7 +24,7 @@ final class GenerateCommand implements Command {
     static final long MAX_VECTORS = 1L << VectorSet.MAX_EXHAUSTIVE_BITS;
     private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
             Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
-    private static final Set<String> FLAGS = Options.union(InterfaceOptions.FLAGS, Set.of("--all"));
+    private static final Set<String> FLAGS = Options.union(InterfaceOptions.FLAGS, Set.of("--all", "--c-model"));
 
     @Override
     public String name() {
@@ -39,7 +39,7 @@ final class GenerateCommand implements Command {
     @Override
     public String help() {
         return "usage: ./hsig generate [model options] [interface options] [--hdl verilog|vhdl] [--name NAME]\n"
-                + "                       [--core-dir DIR] [--testbench-dir DIR] [--vectors exhaustive|N]\n"
+                + "                       [--core-dir DIR] [--testbench-dir DIR] [--vectors exhaustive|N] [--c-model]\n"
                 + "       ./hsig generate --all\n\n"
                 + "Writes DIR/NAME.v (Verilog-2001; NAME.vhd, VHDL-93, with --hdl vhdl) and, in the testbench\n"
                 + "directory, NAME_tb.v (NAME_tb.vhd), NAME.hex ($readmemh, textio) and NAME.csv (the same vectors as\n"
@@ -54,6 +54,8 @@ final class GenerateCommand implements Command {
                 + "  --vectors V       exhaustive, or N corner-case plus seeded random vectors, 1 to " + MAX_VECTORS
                 + "\n                    (default: exhaustive for inputs up to " + CoreBundle.EXHAUSTIVE_LIMIT_BITS
                 + " bits, else " + CoreBundle.DEFAULT_SAMPLED_COUNT + ")\n"
+                + "  --c-model         also write NAME.h into the testbench directory: the golden model as a header-only\n"
+                + "                    C99 / C++ function, int64_t NAME_eval(int64_t x_raw), from the same datapath\n"
                 + "  --all             regenerate the committed cores: every preset at " + CommittedCores.INPUT
                 + " to its own\n                    output format, combinational and pipelined ("
                 + CommittedCores.PIPELINE + " stages), into the default directories\n\n"
@@ -66,7 +68,7 @@ final class GenerateCommand implements Command {
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, FLAGS, false);
         if (a.has("--all")) {
-            for (String o : Options.union(VALUES, InterfaceOptions.FLAGS)) {
+            for (String o : Options.union(VALUES, Options.union(InterfaceOptions.FLAGS, Set.of("--c-model")))) {
                 if (a.has(o)) {
                     throw new InvalidInputException("--all regenerates the committed cores with fixed settings;"
                             + " it does not take " + o);
@@ -97,6 +99,9 @@ final class GenerateCommand implements Command {
         files.add(testbenchDir.resolve(bundle.testbenchFile()), bundle.testbench());
         files.add(testbenchDir.resolve(name + ".hex"), bundle.hex());
         files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
+        if (a.has("--c-model")) {
+            files.add(testbenchDir.resolve(name + ".h"), CoreBundle.cModel(datapath, name, iface));
+        }
         files.commit();
         Warnings.print(datapath, err);
         for (String line : summary(datapath, name, iface, bundle)) {

@@ -22,7 +22,7 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand(), new ReportCommand(),
-            new PlotCommand(), new BenchCommand(), new SynthCommand()}) {
+            new PlotCommand(), new BenchCommand(), new SynthCommand(), new ProveCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -61,8 +61,7 @@ public final class Main {
                 out.print(command.help());
                 return 0;
             }
-            command.run(args, out, err);
-            return 0;
+            return command.run(args, out, err);
         } catch (InvalidInputException e) {
             out.flush();
             err.println("hsig: error: " + printable(e.getMessage()));

@@ -59,10 +59,12 @@ public final class SpecChecker {
                     .append("], f * 2^").append(out.fraction()).append(" = m / ").append(p.l()).append('\n');
             v.append("    wire ").append(in_i).append(" = xs >= ").append(lit(BigInteger.valueOf(p.from()))).append(" && xs <= ")
                     .append(lit(BigInteger.valueOf(p.to()))).append(";\n");
+            // Horner form for a quadratic, xs * (a2*xs + a1) + a0; the one variable product stays a '*'.
             v.append("    wire signed [").append(w - 1).append(":0] m").append(i).append(" = ")
-                    .append(p.a2().signum() == 0 ? "" : "xs * xs * " + lit(p.a2()) + " + ").append("xs * ").append(lit(p.a1()))
-                    .append(" + ").append(lit(p.a0())).append(";\n");
-            v.append("    wire ok").append(i).append(" = ").append(rule(p, i)).append(";\n");
+                    .append(p.a2().signum() == 0 ? "xs * " + lit(p.a1()) : "xs * (xs * " + lit(p.a2()) + " + "
+                            + lit(p.a1()) + ")").append(" + ").append(lit(p.a0())).append(";\n");
+            String rule = rule(p, i); // may declare helper wires first
+            v.append("    wire ok").append(i).append(" = ").append(rule).append(";\n");
             oks.add("(" + in_i + " && ok" + i + ")");
         }
         v.append("    assign ok = ").append(String.join(" || ", oks)).append(";\n");
@@ -78,6 +80,9 @@ public final class SpecChecker {
             BigInteger r = c.rounding().round(Rational.of(p.a0(), p.l()));
             long raw = c.overflow().apply(r, out.minRaw(), out.maxRaw(), out.width());
             return "ys == " + lit(BigInteger.valueOf(raw));
+        }
+        if (p.l().bitCount() == 1) {
+            return direct(p, i);
         }
         if (c.overflow() == Overflow.SATURATE) {
             BigInteger max = BigInteger.valueOf(out.maxRaw());
@@ -97,6 +102,51 @@ public final class SpecChecker {
             any.add(roundsTo(m, p.l(), "(ys + " + lit(j.multiply(span)) + ")"));
         }
         return "(" + String.join(" || ", any) + ")";
+    }
+
+    /**
+     * L = 2^k: the rounded value itself, floor((m + bias) / 2^k) with the mode's bias (by the sign of m where the
+     * mode depends on it) and ties to even clearing the last bit, then saturated or wrapped and compared.
+     */
+    private String direct(RawPieces.Piece p, int i) {
+        QFormat out = c.output();
+        BigInteger l = p.l();
+        int k = l.getLowestSetBit();
+        RoundingMode mode = c.rounding();
+        String m = "m" + i;
+        String biased = "b" + i;
+        String pos = lit(bias(mode.forNonNegative(), l));
+        String neg = lit(bias(mode.forNegative(), l));
+        v.append("    wire signed [").append(w - 1).append(":0] ").append(biased).append(" = ").append(m).append(" + ")
+                .append(pos.equals(neg) ? pos : "(" + m + " < " + lit(BigInteger.ZERO) + " ? " + neg + " : " + pos + ")")
+                .append(";\n");
+        String r = "r" + i;
+        v.append("    wire signed [").append(w - 1).append(":0] ").append(r).append(" = ").append(biased).append(" >>> ")
+                .append(k).append(";\n");
+        String rounded = r;
+        if (mode == RoundingMode.NEAREST_EVEN && k > 0) {
+            rounded = "e" + i;
+            v.append("    wire signed [").append(w - 1).append(":0] ").append(rounded).append(" = ").append(biased)
+                    .append("[").append(k - 1).append(":0] == ").append(k).append("'d0 ? {").append(r).append("[")
+                    .append(w - 1).append(":1], 1'b0} : ").append(r).append(";  // a tie goes to even\n");
+        }
+        if (c.overflow() == Overflow.WRAP) {
+            return "y == " + rounded + "[" + (out.width() - 1) + ":0]";
+        }
+        String max = lit(BigInteger.valueOf(out.maxRaw()));
+        String min = lit(BigInteger.valueOf(out.minRaw()));
+        return "ys == (" + rounded + " > " + max + " ? " + max + " : " + rounded + " < " + min + " ? " + min + " : "
+                + rounded + ")";
+    }
+
+    /** What floor((m + bias) / L) needs to round m / L in a sign-free mode. */
+    private static BigInteger bias(RoundingMode mode, BigInteger l) {
+        return switch (mode) {
+            case FLOOR -> BigInteger.ZERO;
+            case CEIL -> l.subtract(BigInteger.ONE);
+            case NEAREST_DOWN -> l.shiftRight(1).subtract(l.equals(BigInteger.ONE) ? BigInteger.ZERO : BigInteger.ONE);
+            default -> l.shiftRight(1); // nearest-up, nearest-even before its tie fix
+        };
     }
 
     /** m/L rounds to exactly k = ys + a multiple of 2^W: to k or more, and not to k + 1 or more. */

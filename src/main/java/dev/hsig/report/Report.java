@@ -1,5 +1,6 @@
 package dev.hsig.report;
 
+import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.ErrorBound;
@@ -61,8 +62,10 @@ public final class Report {
         r.put("overflow", overflow);
         r.put("breakpoints", breakpoints(d));
         r.put("regions", regions(d));
-        r.put("saturation", spans(c.input(), d.regions().saturated(), "none: every rounded f(x) is representable"));
-        r.put("wrap", spans(c.input(), d.regions().wrapped(), c.overflow() == dev.hsig.arithmetic.Overflow.WRAP
+        boolean wraps = c.overflow() == Overflow.WRAP;
+        r.put("saturation", spans(c.input(), d.regions().saturated(), wraps ? "never (overflow wrap)"
+                : "none: every rounded f(x) is representable"));
+        r.put("wrap", spans(c.input(), d.regions().wrapped(), wraps
                 ? "none: no rounded f(x) leaves the output range" : "never (overflow saturate)"));
         r.put("datapath", datapath(d));
         r.put("error", error(d));

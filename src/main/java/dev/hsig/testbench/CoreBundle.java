@@ -1,5 +1,6 @@
 package dev.hsig.testbench;
 
+import dev.hsig.c.CPrinter;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.CoreHeader;
@@ -63,6 +64,14 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
 
     public static CoreBundle build(Datapath datapath, String name, int pipeline, long vectors) {
         return build(datapath, name, Interface.of(pipeline), vectors, DEFAULT_CORE_PATH);
+    }
+
+    /**
+     * The C golden model, {@code NAME.h}: the same datapath printed as a header-only C99 / C++ function
+     * {@code NAME_eval}, with the core's header comment.
+     */
+    public static String cModel(Datapath datapath, String name, Interface iface) {
+        return CPrinter.emit(datapath, name, CoreHeader.lines(datapath, name, iface, "C model of hsig core"));
     }
 
     /** The Verilog core's text (the field name of earlier versions). */

@@ -37,8 +37,8 @@ public final class Prover {
         files.put("core.v", core);
         files.put("check.v", checker);
         files.put("prove.v", wrapper(top, inWidth, outWidth, pipeline));
-        String sat = pipeline == 0 ? "sat -prove ok 1 -show-ports -verify hsig_prove"
-                : "sat -seq " + (pipeline + 2) + " -prove ok 1 -set-init-zero -show-ports -verify hsig_prove";
+        String sat = pipeline == 0 ? "sat -prove ok 1 -show-ports hsig_prove"
+                : "sat -seq " + (pipeline + 2) + " -prove ok 1 -set-init-zero -show-ports hsig_prove";
         String script = ExternalTool.readAll(files) + "hierarchy -top hsig_prove; proc; flatten; memory_map; opt_clean; "
                 + sat;
         long start = System.nanoTime();

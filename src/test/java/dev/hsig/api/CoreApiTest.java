@@ -1,0 +1,193 @@
+package dev.hsig.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hsig.Core;
+import dev.hsig.arithmetic.Overflow;
+import dev.hsig.arithmetic.RoundingMode;
+import dev.hsig.format.QFormat;
+import dev.hsig.spec.ExactReference;
+import dev.hsig.spec.Presets;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/** The library API: the README's example as written, errors as the command line words them, threads. */
+class CoreApiTest {
+    static final QFormat Q4_12 = QFormat.parse("Q4.12");
+    static final QFormat UQ1_15 = QFormat.parse("UQ1.15");
+
+    /**
+     * The Java block of the README's "Use as a Java library" section, compiled and run as it stands: the
+     * statements go into a method that returns the example's variables, which must match the exact reference.
+     */
+    @Test
+    void theReadmeExampleCompilesAndRuns() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("hsig.repo", ".")).resolve("README.md"));
+        int section = readme.indexOf("## Use as a Java library");
+        assertTrue(section >= 0, "the README has a section 'Use as a Java library'");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        StringBuilder imports = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (String line : block.split("\n")) {
+            (line.startsWith("import ") ? imports : body).append(line).append('\n');
+        }
+        String source = imports + "public class ReadmeExample {\n    public static Object[] run() {\n" + body
+                + "        return new Object[] {y, yRaw, y2, text, verilog};\n    }\n}\n";
+        Object[] values = (Object[]) compile("ReadmeExample", source).getMethod("run").invoke(null);
+        ExactReference spec = new ExactReference(Presets.get("keras").function(), Q4_12, UQ1_15,
+                RoundingMode.NEAREST_EVEN, Overflow.SATURATE);
+        assertEquals(22938L, values[0], "the README's comment");
+        assertEquals(spec.outputRaw(4096), values[0]);
+        long[] yRaw = (long[]) values[1];
+        assertArrayEquals(new long[] {spec.outputRaw(-32768), spec.outputRaw(0), spec.outputRaw(4096)}, yRaw);
+        assertEquals(spec.outputRaw(Q4_12.fromBits(0xF000)), values[2]);
+        assertTrue(((String) values[3]).contains("correctly_rounded        : true"), (String) values[3]);
+        assertTrue(((String) values[4]).contains("module name ("), (String) values[4]);
+    }
+
+    /** A bad value throws IllegalArgumentException with exactly the command line's one-line message. */
+    @Test
+    void errorsCarryTheCommandLinesMessage() {
+        String[][] cases = {{"input", "Q4.33"}, {"function", "relu"}, {"rounding", "up"}, {"terms", "40"},
+            {"overflow", "clamp"}, {"output", "ap_fixed<8,2,AP_RND,AP_SAT_SYM>"}};
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Core.builder().option(c[0], c[1]).build());
+            assertEquals(cliError("generate", "--" + c[0], c[1]), e.getMessage(), c[0] + " " + c[1]);
+        }
+        IllegalArgumentException knots = assertThrows(IllegalArgumentException.class,
+                () -> Core.builder().function("pwl").knots("0:0,0:1").build());
+        assertEquals(cliError("generate", "--function", "pwl", "--knots", "0:0,0:1"), knots.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Core.builder().build().verilog("module"));
+    }
+
+    private static String cliError(String... args) {
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--core-dir", "target/api-unused", "--testbench-dir", "target/api-unused"));
+        dev.hsig.cli.Main.run(all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
+        return err.toString().trim().replaceFirst("^hsig: error: ", "");
+    }
+
+    /** Raw words outside the input format are refused; bit patterns go through evalBits. */
+    @Test
+    void wordsOutsideTheFormatAreRefused() {
+        Core core = Core.builder().input("Q3.5").output("UQ1.7").build();
+        assertThrows(IllegalArgumentException.class, () -> core.eval(160));
+        assertThrows(IllegalArgumentException.class, () -> core.eval(new long[] {160}, new long[1]));
+        // 160 = 0b10100000: as a Q3.5 word that is -96.
+        assertEquals(core.eval(-96), core.evalBits(160));
+    }
+
+    /** Every option the command line takes, as the same strings; the Verilog is what generate writes. */
+    @Test
+    void theBuilderTakesEveryOptionAndPrintsWhatGenerateWrites(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        Core core = Core.builder().function("custom").alpha("-3/5").beta("1/4").lo("-1/2").hi("3/2").input("Q4.8")
+                .output("Q2.10").rounding("nearest-zero").overflow("saturate").pipeline(2).lanes(2).clockEnable(true)
+                .reset("async-low").build();
+        dev.hsig.cli.Main.run(new String[] {"generate", "--function", "custom", "--alpha", "-3/5", "--beta", "1/4",
+            "--lo", "-1/2", "--hi", "3/2", "--input", "Q4.8", "--output", "Q2.10", "--rounding", "nearest-zero",
+            "--pipeline", "2", "--lanes", "2", "--ce", "--reset", "async-low", "--name", "c1", "--core-dir",
+            temp.toString(), "--testbench-dir", temp.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        assertEquals(Files.readString(temp.resolve("c1.v")), core.verilog("c1"));
+        Core axis = Core.builder().function("pwl").knots("-1:0,1:1").interfaceKind("axis").pipeline("max").tlast(true)
+                .build();
+        assertTrue(axis.verilog("p1").contains("m_axis_tlast"));
+        assertTrue(Core.builder().function("keras").terms(3).build().errorBound().startsWith("<= "));
+        assertTrue(Core.builder().build().vhdl("k").contains("entity k is"));
+        assertTrue(Core.builder().build().cModel("k").contains("static inline int64_t k_eval(int64_t x_raw)"));
+    }
+
+    /** A Core is immutable: many threads evaluating it at once get the single-threaded results. */
+    @Test
+    void aCoreIsSafeToShareBetweenThreads() throws Exception {
+        Core core = Core.builder().function("pytorch").build();
+        long[] x = new long[65536];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -32768 + i;
+        }
+        long[] expected = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            expected[i] = core.eval(x[i]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    long[] y = new long[x.length];
+                    core.eval(x, y);
+                    return y;
+                }));
+            }
+            for (Future<long[]> f : results) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Compiles one class in memory against the test classpath and loads it. */
+    static Class<?> compile(String className, String source) throws Exception {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JavaFileObject input = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        JavaFileManager files = new ForwardingJavaFileManager<>(compiler.getStandardFileManager(null, null, null)) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
+                    FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("bytes:///" + name + ".class"), kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        return bytes;
+                    }
+                };
+            }
+        };
+        StringWriter diagnostics = new StringWriter();
+        boolean ok = compiler.getTask(diagnostics, files, null, List.of("-classpath", System.getProperty("java.class.path"),
+                "--release", "17"), null, List.of(input)).call();
+        assertTrue(ok, "the README example does not compile:\n" + diagnostics + "\n" + source);
+        byte[] code = bytes.toByteArray();
+        return new ClassLoader(CoreApiTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (name.equals(className)) {
+                    return defineClass(name, code, 0, code.length);
+                }
+                throw new ClassNotFoundException(name);
+            }
+        }.loadClass(className);
+    }
+}

@@ -6,10 +6,11 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0 ulp against the exact function (correctly rounded)
-// datapath : 1 adder, 2 comparators, no multiplier, widest word 16 bits, 2 logic levels
+// datapath : 1 adder, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
 //            t is an integer on every input: nothing to round
 //            t = 2^2*N/(2^0) with N = X + 4096
 //            exact: y = N*2^2
+//            x < -1 is the sign of N, kept exact over every input: no comparator of its own
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 
 `default_nettype none
@@ -30,10 +31,10 @@ module hsig_courbariaux_q4_12_to_uq1_15_p2 (
     reg  [15:0] y_comb_s2;
 
     // ---- stage 0 ----
-    wire [13:0] n = x[13:0] + 14'h1000;  // N = x + 4096
-    wire [15:0] ylin = {n, 2'b0};  // N * 2^2
+    wire [16:0] n = {x[15], x} + 17'h1000;  // N = x + 4096
+    wire [15:0] ylin = {n[13:0], 2'b0};  // N * 2^2
     wire above = $signed(x) > $signed(16'hFFF);  // x > 0.999755859375: output 1
-    wire below = $signed(x) < $signed(16'hF000);  // x < -1: output 0
+    wire below = n[16];  // x < -1: output 0 (the sign of n)
 
     // ---- stage 1 ----
     wire [15:0] y_comb = below_s1 ? 16'd0 : above_s1 ? 16'd32768 : ylin_s1;  // raw output, UQ1.15
@@ -45,6 +46,9 @@ module hsig_courbariaux_q4_12_to_uq1_15_p2 (
         below_s1 <= below;
         y_comb_s2 <= y_comb;
     end
+
+    // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
+    wire unused_bits = ^{n[15:14]};
 
     assign y = y_comb_s2;
 

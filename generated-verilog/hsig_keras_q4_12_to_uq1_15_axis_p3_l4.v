@@ -6,13 +6,14 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.4 ulp against the exact function (correctly rounded)
-// datapath : 7 adders, 2 comparators, no multiplier, widest word 17 bits, 9 logic levels
+// datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 //            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 //            t = 2^3*N/(5*2^0) with N = X + 10240
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
 //            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
+//            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
 // interface: AXI4-Stream, latency 3 cycles when not stalled, one beat per cycle, 4 lanes side by side, full backpressure, aresetn synchronous active low
 
 `default_nettype none
@@ -44,7 +45,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4 (
             wire [15:0] x_lane = x[lane*16 +: 16];
 
             // ---- pipeline registers: data (no reset needed) ----
-            reg  [15:0] n_s1;
+            reg  [16:0] n_s1;
             reg  [16:0] t1_s1;
             reg  [12:0] q_s2;
             reg  [3:0] rmd_s2;
@@ -54,11 +55,11 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4 (
             reg  below_s2;
 
             // ---- stage 0 ----
-            wire [15:0] n = x_lane + 16'h2800;  // N = x + 10240, >= 0 where it is used (the divider needs it)
-            wire [16:0] s = {n[14:0], 2'b0} - {n[15], n};  // N * 3
+            wire [16:0] n = {x_lane[15], x_lane} + 17'h2800;  // N = x + 10240, >= 0 where it is used (the divider needs it)
+            wire [16:0] s = {n[14:0], 2'b0} - n;  // N * 3
             wire [16:0] t1 = s + {{4{s[16]}}, s[16:4]};  // times (1 + 2^-4)
             wire above = $signed(x_lane) > $signed(16'h27FF);  // x > 2.499755859375: output 1
-            wire below = $signed(x_lane) < $signed(16'hD800);  // x < -2.5: output 0
+            wire below = n[16];  // x < -2.5: output 0 (the sign of n)
 
             // ---- stage 1 ----
             wire [16:0] t2 = t1_s1 + {{8{t1_s1[16]}}, t1_s1[16:8]};  // times (1 + 2^-8)
@@ -101,7 +102,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4 (
             end
 
             // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
-            wire unused_bits = ^{t2[3:0], n_s1[15:4]};
+            wire unused_bits = ^{t2[3:0], n_s1[16:4]};
 
             assign y_pipe[lane*16 +: 16] = y_lane_comb;
         end

@@ -6,13 +6,14 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.4 ulp against the exact function (correctly rounded)
-// datapath : 7 adders, 2 comparators, no multiplier, widest word 17 bits, 9 logic levels
+// datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 //            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 //            t = 2^3*N/(5*2^0) with N = X + 10240
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 //            N * 3 = +2^2 -2^0 in canonical signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
 //            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
+//            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 
 `default_nettype none
@@ -27,7 +28,7 @@ module hsig_keras_q4_12_to_uq1_15_p2 (
 );
 
     // ---- pipeline registers: data (no reset needed) ----
-    reg  [15:0] n_s1;
+    reg  [16:0] n_s1;
     reg  [12:0] q_s1;
     reg  [3:0] dq_s1;
     reg  above_s1;
@@ -35,14 +36,14 @@ module hsig_keras_q4_12_to_uq1_15_p2 (
     reg  [15:0] y_comb_s2;
 
     // ---- stage 0 ----
-    wire [15:0] n = x + 16'h2800;  // N = x + 10240, >= 0 where it is used (the divider needs it)
-    wire [16:0] s = {n[14:0], 2'b0} - {n[15], n};  // N * 3
+    wire [16:0] n = {x[15], x} + 17'h2800;  // N = x + 10240, >= 0 where it is used (the divider needs it)
+    wire [16:0] s = {n[14:0], 2'b0} - n;  // N * 3
     wire [16:0] t1 = s + {{4{s[16]}}, s[16:4]};  // times (1 + 2^-4)
     wire [16:0] t2 = t1 + {{8{t1[16]}}, t1[16:8]};  // times (1 + 2^-8)
     wire [12:0] q = t2[16:4];  // q' = floor(N/5) or one less
     wire [3:0] dq = {q[1:0], 2'b0} + q[3:0];  // q' * 5 mod 2^4
     wire above = $signed(x) > $signed(16'h27FF);  // x > 2.499755859375: output 1
-    wire below = $signed(x) < $signed(16'hD800);  // x < -2.5: output 0
+    wire below = n[16];  // x < -2.5: output 0 (the sign of n)
 
     // ---- stage 1 ----
     wire [3:0] rmd = n_s1[3:0] - dq_s1;  // N - 5*q' mod 2^4, in [0, 10)
@@ -76,7 +77,7 @@ module hsig_keras_q4_12_to_uq1_15_p2 (
     end
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
-    wire unused_bits = ^{t2[3:0], n_s1[15:4]};
+    wire unused_bits = ^{t2[3:0], n_s1[16:4]};
 
     assign y = y_comb_s2;
 

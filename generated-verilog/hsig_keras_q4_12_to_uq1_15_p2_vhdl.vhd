@@ -6,13 +6,14 @@
 -- output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 -- rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 -- error    : <= 0.4 ulp against the exact function (correctly rounded)
--- datapath : 7 adders, 2 comparators, no multiplier, widest word 17 bits, 9 logic levels
+-- datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 --            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 --            t = 2^3*N/(5*2^0) with N = X + 10240
 --            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
 --            N * 3 = +2^2 -2^0 in canonical signed digits
 --            remainder N - 5*q' kept in 4 bits corrects q'
 --            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
+--            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
 -- interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
 
 library ieee;
@@ -31,19 +32,19 @@ entity hsig_keras_q4_12_to_uq1_15_p2_vhdl is
 end entity hsig_keras_q4_12_to_uq1_15_p2_vhdl;
 
 architecture rtl of hsig_keras_q4_12_to_uq1_15_p2_vhdl is
-    signal n : std_logic_vector(15 downto 0);  -- N = x + 10240, >= 0 where it is used (the divider needs it)
+    signal n : std_logic_vector(16 downto 0);  -- N = x + 10240, >= 0 where it is used (the divider needs it)
     signal s : std_logic_vector(16 downto 0);  -- N * 3
     signal t1 : std_logic_vector(16 downto 0);  -- times (1 + 2^-4)
     signal t2 : std_logic_vector(16 downto 0);  -- times (1 + 2^-8)
     signal q : std_logic_vector(12 downto 0);  -- q' = floor(N/5) or one less
     signal dq : std_logic_vector(3 downto 0);  -- q' * 5 mod 2^4
     signal above : std_logic_vector(0 downto 0);  -- x > 2.499755859375: output 1
-    signal below : std_logic_vector(0 downto 0);  -- x < -2.5: output 0
+    signal below : std_logic_vector(0 downto 0);  -- x < -2.5: output 0 (the sign of n)
     signal rmd : std_logic_vector(3 downto 0);  -- N - 5*q' mod 2^4, in [0, 10)
     signal frac : std_logic_vector(3 downto 0);  -- round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short)
     signal ylin : std_logic_vector(15 downto 0);  -- correctly rounded value
     signal y_comb : std_logic_vector(15 downto 0);  -- raw output, UQ1.15
-    signal n_s1 : std_logic_vector(15 downto 0);
+    signal n_s1 : std_logic_vector(16 downto 0);
     signal q_s1 : std_logic_vector(12 downto 0);
     signal dq_s1 : std_logic_vector(3 downto 0);
     signal above_s1 : std_logic_vector(0 downto 0);
@@ -54,14 +55,14 @@ architecture rtl of hsig_keras_q4_12_to_uq1_15_p2_vhdl is
 begin
 
     -- ---- stage 0 ----
-    n <= std_logic_vector(unsigned(x) + unsigned'("0010100000000000"));
-    s <= std_logic_vector(unsigned(n(14 downto 0) & "00") - unsigned(n(15) & n));
+    n <= std_logic_vector(unsigned(x(15) & x) + unsigned'("00010100000000000"));
+    s <= std_logic_vector(unsigned(n(14 downto 0) & "00") - unsigned(n));
     t1 <= std_logic_vector(unsigned(s) + unsigned(std_logic_vector'(3 downto 0 => s(16)) & s(16 downto 4)));
     t2 <= std_logic_vector(unsigned(t1) + unsigned(std_logic_vector'(7 downto 0 => t1(16)) & t1(16 downto 8)));
     q <= std_logic_vector(unsigned(t2(16 downto 4)));
     dq <= std_logic_vector(unsigned(q(1 downto 0) & "00") + unsigned(q(3 downto 0)));
     above <= "1" when signed(x) > signed'("0010011111111111") else "0";
-    below <= "1" when signed(x) < signed'("1101100000000000") else "0";
+    below <= "1" when signed(n) < signed'("00000000000000000") else "0";
 
     -- ---- stage 1 ----
     rmd <= std_logic_vector(unsigned(n_s1(3 downto 0)) - unsigned(dq_s1));

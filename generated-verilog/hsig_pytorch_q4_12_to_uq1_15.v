@@ -6,12 +6,13 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.3334 (1/3) ulp against the exact function (correctly rounded)
-// datapath : 7 adders, 2 comparators, no multiplier, widest word 16 bits, 9 logic levels
+// datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 //            nearest-even needs no tie logic: t's values are multiples of 1/3, never half-way, so it rounds as nearest-up
 //            t = 2^2*N/(3*2^0) with N = X + 12288
 //            q' = floor(N/3) or one less, via 1/3 ~ 1/2^2*(1+2^-2)*(1+2^-4)*(1+2^-8)
 //            remainder N - 3*q' kept in 3 bits corrects q'
 //            y = 2^2*q' + table(rmd), 6 entries, rounded nearest-up
+//            x < -3 is the sign of N, kept exact over every input: no comparator of its own
 // interface: combinational x -> y, latency 0 cycles
 
 `default_nettype none
@@ -22,8 +23,8 @@ module hsig_pytorch_q4_12_to_uq1_15 (
 );
 
     // ---- stage 0 ----
-    wire [15:0] n = x + 16'h3000;  // N = x + 12288, >= 0 where it is used (the divider needs it)
-    wire [15:0] t1 = n + {{2{n[15]}}, n[15:2]};  // times (1 + 2^-2)
+    wire [16:0] n = {x[15], x} + 17'h3000;  // N = x + 12288, >= 0 where it is used (the divider needs it)
+    wire [15:0] t1 = n[15:0] + {n[16], n[16:2]};  // times (1 + 2^-2)
     wire [15:0] t2 = t1 + {{4{t1[15]}}, t1[15:4]};  // times (1 + 2^-4)
     wire [15:0] t3 = t2 + {{8{t2[15]}}, t2[15:8]};  // times (1 + 2^-8)
     wire [13:0] q = t3[15:2];  // q' = floor(N/3) or one less
@@ -43,7 +44,7 @@ module hsig_pytorch_q4_12_to_uq1_15 (
     end
     wire [15:0] ylin = {q, 2'b0} + {13'b0, frac};  // correctly rounded value
     wire above = $signed(x) > $signed(16'h2FFF);  // x > 2.999755859375: output 1
-    wire below = $signed(x) < $signed(16'hD000);  // x < -3: output 0
+    wire below = n[16];  // x < -3: output 0 (the sign of n)
     wire [15:0] y_comb = below ? 16'd0 : above ? 16'd32768 : ylin;  // raw output, UQ1.15
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.

@@ -6,10 +6,11 @@
 // output   : UQ3.13 (unsigned, 16 bits, 13 fractional; range [0, 7.9998779296875], ulp 2^-13 = 0.0001220703125; ap_ufixed<16,3>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0 ulp against the exact function (correctly rounded)
-// datapath : 0 adders, 2 comparators, no multiplier, widest word 17 bits, 2 logic levels
+// datapath : 0 adders, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
 //            t is an integer on every input: nothing to round
 //            t = 2^1*N/(2^0) with N = X
 //            exact: y = N*2^1
+//            x < 0 is the sign of N, kept exact over every input: no comparator of its own
 // interface: combinational x -> y, latency 0 cycles
 
 `default_nettype none
@@ -20,9 +21,10 @@ module hsig_relu6_q4_12_to_uq3_13 (
 );
 
     // ---- stage 0 ----
-    wire [16:0] ylin = {x, 1'b0};  // N * 2^1
+    wire [15:0] n = x;  // N = x
+    wire [16:0] ylin = {n, 1'b0};  // N * 2^1
     wire above = $signed(x) > $signed(16'h5FFF);  // x > 5.999755859375: output 6
-    wire below = $signed(x) < $signed(16'h0);  // x < 0: output 0
+    wire below = n[15];  // x < 0: output 0 (the sign of n)
     wire [15:0] y_comb = below ? 16'd0 : above ? 16'd49152 : ylin[15:0];  // raw output, UQ3.13
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.

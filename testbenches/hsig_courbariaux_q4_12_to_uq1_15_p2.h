@@ -7,10 +7,11 @@
  * output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0 ulp against the exact function (correctly rounded)
- * datapath : 1 adder, 2 comparators, no multiplier, widest word 16 bits, 2 logic levels
+ * datapath : 1 adder, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
  *            t is an integer on every input: nothing to round
  *            t = 2^2*N/(2^0) with N = X + 4096
  *            exact: y = N*2^2
+ *            x < -1 is the sign of N, kept exact over every input: no comparator of its own
  * interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
  *
  * hsig_courbariaux_q4_12_to_uq1_15_p2_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
@@ -45,10 +46,10 @@ static inline int64_t hsig_courbariaux_q4_12_to_uq1_15_p2_shr(int64_t v, int k) 
 
 static inline int64_t hsig_courbariaux_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
-    const int64_t v1 = hsig_courbariaux_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(4096) + (uint64_t)v0, 14, 1);  /* n: N = x + 4096 */
+    const int64_t v1 = hsig_courbariaux_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(4096) + (uint64_t)v0, 17, 1);  /* n: N = x + 4096 */
     const int64_t v2 = hsig_courbariaux_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_courbariaux_q4_12_to_uq1_15_p2_shl(v1, 2), 16, 1);  /* ylin: N * 2^2 */
     const int64_t v3 = v0 > INT64_C(4095) ? 1 : 0;  /* above: x > 0.999755859375: output 1 */
-    const int64_t v4 = v0 < INT64_C(-4096) ? 1 : 0;  /* below: x < -1: output 0 */
+    const int64_t v4 = v1 < INT64_C(0) ? 1 : 0;  /* below: x < -1: output 0 (the sign of n) */
     const int64_t v5 = hsig_courbariaux_q4_12_to_uq1_15_p2_wrap((uint64_t)(v4 ? INT64_C(0) : (v3 ? INT64_C(32768) : v2)), 16, 0);  /* y: raw output, UQ1.15 */
     return v5;
 }

@@ -94,6 +94,8 @@ module hsig_hard_tanh_q4_12_to_q2_14_p2_tb;
 
     initial begin
         $readmemh("hsig_hard_tanh_q4_12_to_q2_14_p2.hex", vectors);
+        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)
+            $fatal(1, "hsig_hard_tanh_q4_12_to_q2_14_p2.hex is missing or holds fewer than %0d vectors", N);
         passed = 0;
         failed = 0;
         next = 0;

@@ -7,13 +7,14 @@
  * output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0.4 ulp against the exact function (correctly rounded)
- * datapath : 7 adders, 2 comparators, no multiplier, widest word 17 bits, 9 logic levels
+ * datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
  *            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
  *            t = 2^3*N/(5*2^0) with N = X + 10240
  *            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
  *            N * 3 = +2^2 -2^0 in canonical signed digits
  *            remainder N - 5*q' kept in 4 bits corrects q'
  *            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
+ *            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
  * interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
  *
  * hsig_keras_q4_12_to_uq1_15_p2_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
@@ -48,7 +49,7 @@ static inline int64_t hsig_keras_q4_12_to_uq1_15_p2_shr(int64_t v, int k) {  /* 
 
 static inline int64_t hsig_keras_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
-    const int64_t v1 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(10240) + (uint64_t)v0, 16, 1);  /* n: N = x + 10240, >= 0 where it is used (the divider needs it) */
+    const int64_t v1 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(10240) + (uint64_t)v0, 17, 1);  /* n: N = x + 10240, >= 0 where it is used (the divider needs it) */
     const int64_t v2 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_keras_q4_12_to_uq1_15_p2_shl(v1, 2) - (uint64_t)v1, 17, 1);  /* s: N * 3 */
     const int64_t v3 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v2 + (uint64_t)hsig_keras_q4_12_to_uq1_15_p2_shr(v2, 4), 17, 1);  /* t1: times (1 + 2^-4) */
     const int64_t v4 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v3 + (uint64_t)hsig_keras_q4_12_to_uq1_15_p2_shr(v3, 8), 17, 1);  /* t2: times (1 + 2^-8) */
@@ -59,7 +60,7 @@ static inline int64_t hsig_keras_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v8 = v7 >= 0 && v7 < 10 ? t8[v7] : 0;  /* frac: round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short) */
     const int64_t v9 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_keras_q4_12_to_uq1_15_p2_shl(v5, 3) + (uint64_t)v8, 16, 1);  /* ylin: correctly rounded value */
     const int64_t v10 = v0 > INT64_C(10239) ? 1 : 0;  /* above: x > 2.499755859375: output 1 */
-    const int64_t v11 = v0 < INT64_C(-10240) ? 1 : 0;  /* below: x < -2.5: output 0 */
+    const int64_t v11 = v1 < INT64_C(0) ? 1 : 0;  /* below: x < -2.5: output 0 (the sign of n) */
     const int64_t v12 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)(v11 ? INT64_C(0) : (v10 ? INT64_C(32768) : v9)), 16, 0);  /* y: raw output, UQ1.15 */
     return v12;
 }

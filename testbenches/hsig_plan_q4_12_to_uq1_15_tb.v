@@ -91,6 +91,8 @@ module hsig_plan_q4_12_to_uq1_15_tb;
 
     initial begin
         $readmemh("hsig_plan_q4_12_to_uq1_15.hex", vectors);
+        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)
+            $fatal(1, "hsig_plan_q4_12_to_uq1_15.hex is missing or holds fewer than %0d vectors", N);
         passed = 0;
         failed = 0;
         for (i = 0; i < N; i = i + LANES) begin

@@ -6,12 +6,13 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.3334 (1/3) ulp against the exact function (correctly rounded)
-// datapath : 7 adders, 2 comparators, no multiplier, widest word 16 bits, 9 logic levels
+// datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 //            nearest-even needs no tie logic: t's values are multiples of 1/3, never half-way, so it rounds as nearest-up
 //            t = 2^2*N/(3*2^0) with N = X + 12288
 //            q' = floor(N/3) or one less, via 1/3 ~ 1/2^2*(1+2^-2)*(1+2^-4)*(1+2^-8)
 //            remainder N - 3*q' kept in 3 bits corrects q'
 //            y = 2^2*q' + table(rmd), 6 entries, rounded nearest-up
+//            x < -3 is the sign of N, kept exact over every input: no comparator of its own
 // interface: combinational x -> y, latency 0 cycles
 // run      : iverilog -g2005 -o hsig_pytorch_q4_12_to_uq1_15 hsig_pytorch_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_pytorch_q4_12_to_uq1_15.v && vvp -n hsig_pytorch_q4_12_to_uq1_15
 //            (from the directory holding hsig_pytorch_q4_12_to_uq1_15.hex; Verilator: verilator --binary hsig_pytorch_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_pytorch_q4_12_to_uq1_15.v && ./obj_dir/Vhsig_pytorch_q4_12_to_uq1_15_tb)
@@ -78,6 +79,8 @@ module hsig_pytorch_q4_12_to_uq1_15_tb;
 
     initial begin
         $readmemh("hsig_pytorch_q4_12_to_uq1_15.hex", vectors);
+        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)
+            $fatal(1, "hsig_pytorch_q4_12_to_uq1_15.hex is missing or holds fewer than %0d vectors", N);
         passed = 0;
         failed = 0;
         for (i = 0; i < N; i = i + LANES) begin

@@ -6,10 +6,11 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0 ulp against the exact function (correctly rounded)
-// datapath : 1 adder, 2 comparators, no multiplier, widest word 16 bits, 2 logic levels
+// datapath : 1 adder, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
 //            t is an integer on every input: nothing to round
 //            t = 2^1*N/(2^0) with N = X + 8192
 //            exact: y = N*2^1
+//            x < -2 is the sign of N, kept exact over every input: no comparator of its own
 // interface: combinational x -> y, latency 0 cycles
 // run      : iverilog -g2005 -o hsig_quarter_q4_12_to_uq1_15 hsig_quarter_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_quarter_q4_12_to_uq1_15.v && vvp -n hsig_quarter_q4_12_to_uq1_15
 //            (from the directory holding hsig_quarter_q4_12_to_uq1_15.hex; Verilator: verilator --binary hsig_quarter_q4_12_to_uq1_15_tb.v ../generated-verilog/hsig_quarter_q4_12_to_uq1_15.v && ./obj_dir/Vhsig_quarter_q4_12_to_uq1_15_tb)
@@ -76,6 +77,8 @@ module hsig_quarter_q4_12_to_uq1_15_tb;
 
     initial begin
         $readmemh("hsig_quarter_q4_12_to_uq1_15.hex", vectors);
+        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)
+            $fatal(1, "hsig_quarter_q4_12_to_uq1_15.hex is missing or holds fewer than %0d vectors", N);
         passed = 0;
         failed = 0;
         for (i = 0; i < N; i = i + LANES) begin

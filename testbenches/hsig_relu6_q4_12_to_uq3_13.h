@@ -7,10 +7,11 @@
  * output   : UQ3.13 (unsigned, 16 bits, 13 fractional; range [0, 7.9998779296875], ulp 2^-13 = 0.0001220703125; ap_ufixed<16,3>)
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0 ulp against the exact function (correctly rounded)
- * datapath : 0 adders, 2 comparators, no multiplier, widest word 17 bits, 2 logic levels
+ * datapath : 0 adders, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
  *            t is an integer on every input: nothing to round
  *            t = 2^1*N/(2^0) with N = X
  *            exact: y = N*2^1
+ *            x < 0 is the sign of N, kept exact over every input: no comparator of its own
  * interface: combinational x -> y, latency 0 cycles
  *
  * hsig_relu6_q4_12_to_uq3_13_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
@@ -45,11 +46,12 @@ static inline int64_t hsig_relu6_q4_12_to_uq3_13_shr(int64_t v, int k) {  /* flo
 
 static inline int64_t hsig_relu6_q4_12_to_uq3_13_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
-    const int64_t v1 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)INT64_C(0) + hsig_relu6_q4_12_to_uq3_13_shl(v0, 1), 17, 1);  /* ylin: N * 2^1 */
-    const int64_t v2 = v0 > INT64_C(24575) ? 1 : 0;  /* above: x > 5.999755859375: output 6 */
-    const int64_t v3 = v0 < INT64_C(0) ? 1 : 0;  /* below: x < 0: output 0 */
-    const int64_t v4 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)(v3 ? INT64_C(0) : (v2 ? INT64_C(49152) : v1)), 16, 0);  /* y: raw output, UQ3.13 */
-    return v4;
+    const int64_t v1 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)INT64_C(0) + (uint64_t)v0, 16, 1);  /* n: N = x */
+    const int64_t v2 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)INT64_C(0) + hsig_relu6_q4_12_to_uq3_13_shl(v1, 1), 17, 1);  /* ylin: N * 2^1 */
+    const int64_t v3 = v0 > INT64_C(24575) ? 1 : 0;  /* above: x > 5.999755859375: output 6 */
+    const int64_t v4 = v1 < INT64_C(0) ? 1 : 0;  /* below: x < 0: output 0 (the sign of n) */
+    const int64_t v5 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)(v4 ? INT64_C(0) : (v3 ? INT64_C(49152) : v2)), 16, 0);  /* y: raw output, UQ3.13 */
+    return v5;
 }
 
 #endif

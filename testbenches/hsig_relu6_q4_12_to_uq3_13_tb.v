@@ -6,10 +6,11 @@
 // output   : UQ3.13 (unsigned, 16 bits, 13 fractional; range [0, 7.9998779296875], ulp 2^-13 = 0.0001220703125; ap_ufixed<16,3>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0 ulp against the exact function (correctly rounded)
-// datapath : 0 adders, 2 comparators, no multiplier, widest word 17 bits, 2 logic levels
+// datapath : 0 adders, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
 //            t is an integer on every input: nothing to round
 //            t = 2^1*N/(2^0) with N = X
 //            exact: y = N*2^1
+//            x < 0 is the sign of N, kept exact over every input: no comparator of its own
 // interface: combinational x -> y, latency 0 cycles
 // run      : iverilog -g2005 -o hsig_relu6_q4_12_to_uq3_13 hsig_relu6_q4_12_to_uq3_13_tb.v ../generated-verilog/hsig_relu6_q4_12_to_uq3_13.v && vvp -n hsig_relu6_q4_12_to_uq3_13
 //            (from the directory holding hsig_relu6_q4_12_to_uq3_13.hex; Verilator: verilator --binary hsig_relu6_q4_12_to_uq3_13_tb.v ../generated-verilog/hsig_relu6_q4_12_to_uq3_13.v && ./obj_dir/Vhsig_relu6_q4_12_to_uq3_13_tb)
@@ -76,6 +77,8 @@ module hsig_relu6_q4_12_to_uq3_13_tb;
 
     initial begin
         $readmemh("hsig_relu6_q4_12_to_uq3_13.hex", vectors);
+        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)
+            $fatal(1, "hsig_relu6_q4_12_to_uq3_13.hex is missing or holds fewer than %0d vectors", N);
         passed = 0;
         failed = 0;
         for (i = 0; i < N; i = i + LANES) begin

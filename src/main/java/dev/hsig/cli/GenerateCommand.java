@@ -10,11 +10,13 @@ import dev.hsig.spec.Config;
 import dev.hsig.testbench.CoreBundle;
 import dev.hsig.testbench.VectorSet;
 import dev.hsig.text.Plural;
+import dev.hsig.timing.DelayModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code ./hsig generate}: the core, its self-checking testbench and its vector files. */
@@ -106,6 +108,13 @@ final class GenerateCommand implements Command {
         Warnings.print(datapath, err);
         for (String line : summary(datapath, name, iface, bundle)) {
             out.println(line);
+        }
+        if (a.has("--target-mhz")) {
+            DelayModel model = DelayModel.ICE40_HX8K;
+            out.println(String.format(Locale.ROOT, "  --target-mhz %s on %s: %s, predicted %.1f MHz by the delay model"
+                    + " (./hsig synth --target-mhz places and routes it)", a.value("--target-mhz").trim(),
+                    model.device(), Plural.of(iface.pipeline(), "stage"), model.predictedMhz(datapath,
+                    iface.pipeline())));
         }
         for (Path p : files.paths()) {
             out.println("  wrote " + p);

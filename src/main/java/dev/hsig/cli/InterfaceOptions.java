@@ -4,11 +4,14 @@ import dev.hsig.InvalidInputException;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Pipeline;
 import dev.hsig.hdl.Interface;
+import dev.hsig.timing.DelayModel;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** {@code --pipeline}, {@code --interface}, {@code --lanes}, {@code --ce}, {@code --reset}, {@code --tlast}. */
 final class InterfaceOptions {
-    static final Set<String> VALUES = Set.of("--pipeline", "--interface", "--lanes", "--reset");
+    static final Set<String> VALUES = Set.of("--pipeline", "--interface", "--lanes", "--reset", "--target-mhz");
     static final Set<String> FLAGS = Set.of("--ce", "--tlast");
 
     private InterfaceOptions() {
@@ -18,6 +21,8 @@ final class InterfaceOptions {
         return """
                   --pipeline N      0 for a combinational core (default), or 1 to the core's logic depth (or max):
                                     register stages, latency N cycles, one input per cycle
+                  --target-mhz F    instead of --pipeline: the fewest stages that the %s delay model
+                                    predicts will meet F MHz (README, "Frequency-directed pipelining")
                   --interface I     plain (pipeline 0), valid (pipeline >= 1: clk, reset, in_valid, out_valid;
                                     the default with a pipeline) or axis (AXI4-Stream, pipeline >= 1: aclk,
                                     aresetn, s_axis_* in, m_axis_* out, full backpressure through a skid buffer,
@@ -27,12 +32,19 @@ final class InterfaceOptions {
                   --reset R         valid only: sync-high (default, port rst), sync-low, async-high, async-low
                                     (active-low ports are rst_n); only control state is reset, never data
                   --tlast           axis only: s_axis_tlast and m_axis_tlast, carried with their beat
-                """.formatted(Interface.MAX_LANES);
+                """.formatted(DelayModel.ICE40_HX8K.device(), Interface.MAX_LANES);
     }
 
-    /** The pipeline depth: an integer from 0 to the core's logic levels, or max. */
+    /** The pipeline depth: an integer from 0 to the core's logic levels, or max, or what --target-mhz needs. */
     static int pipeline(Arguments a, Datapath d) {
         int depth = Math.max(1, Pipeline.depth(d));
+        if (a.has("--target-mhz")) {
+            if (a.has("--pipeline")) {
+                throw new InvalidInputException("--pipeline '" + a.value("--pipeline") + "' and --target-mhz '"
+                        + a.value("--target-mhz") + "' both choose the stage count: give one of them");
+            }
+            return stagesFor(a.value("--target-mhz"), d);
+        }
         String text = a.value("--pipeline", "0").trim();
         if (text.equals("max")) {
             return depth;
@@ -48,6 +60,30 @@ final class InterfaceOptions {
         throw new InvalidInputException("--pipeline '" + text + "' is not valid: expected an integer from 0 to " + depth
                 + " (this core has " + depth + " logic level" + (depth == 1 ? "" : "s") + ", so more stages would be"
                 + " empty), or max");
+    }
+
+    /** The fewest stages predicted to meet the target, or one line saying it cannot be met and what can. */
+    static int stagesFor(String text, Datapath d) {
+        double mhz;
+        try {
+            mhz = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            mhz = Double.NaN;
+        }
+        if (!(mhz >= 1 && mhz <= 2000)) {
+            throw new InvalidInputException("--target-mhz '" + text + "' is not valid: expected a frequency in MHz from"
+                    + " 1 to 2000");
+        }
+        DelayModel model = DelayModel.ICE40_HX8K;
+        OptionalInt stages = model.stagesFor(d, mhz);
+        if (stages.isEmpty()) {
+            int best = model.bestStages(d);
+            throw new InvalidInputException(String.format(Locale.ROOT, "--target-mhz '%s' cannot be met on %s: the"
+                    + " delay model predicts at best %.1f MHz, with %d stage%s (%d logic level%s per stage)", text,
+                    model.device(), model.predictedMhz(d, best), best, best == 1 ? "" : "s",
+                    Pipeline.levelsPerStage(d, best), Pipeline.levelsPerStage(d, best) == 1 ? "" : "s"));
+        }
+        return stages.getAsInt();
     }
 
     static Interface of(Arguments a, Datapath d) {

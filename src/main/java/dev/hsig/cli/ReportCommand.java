@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** {@code ./hsig report}: everything a design review needs about one configuration, as text or JSON. */
 final class ReportCommand implements Command {
-    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--format"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--format", "--target-mhz"));
 
     @Override
     public String name() {
@@ -30,10 +30,12 @@ final class ReportCommand implements Command {
                 + "Prints the function and its source, both formats spelled out, the rounding and overflow modes, the\n"
                 + "breakpoints, the input regions and where each output comes from, where the output saturates or\n"
                 + "wraps, the datapath as realized (steps, adders, internal widths), the proven worst-case error in\n"
-                + "output ulps against the exact f(x) (and the measured one for inputs up to 16 bits), logic levels per\n"
-                + "pipeline setting and, when yosys is installed, the cell count of the core after 'synth'.\n\n"
+                + "output ulps against the exact f(x) (and the measured one for inputs up to 16 bits), logic levels and\n"
+                + "the delay model's predicted iCE40 HX8K fmax per pipeline setting and, when yosys is installed, the\n"
+                + "cell count of the core after 'synth'.\n\n"
                 + Options.usage()
-                + "  --format F        text (default) or json\n\n"
+                + "  --format F        text (default) or json\n"
+                + "  --target-mhz F    add the stage count the delay model chooses for F MHz (see generate)\n\n"
                 + "example:\n  ./hsig report --function pytorch --output UQ0.16 --format json\n";
     }
 
@@ -47,6 +49,10 @@ final class ReportCommand implements Command {
         Datapath d = DatapathPlanner.plan(Options.config(a));
         Warnings.print(d, err);
         Map<String, Object> report = Report.of(d, true);
+        if (a.has("--target-mhz")) {
+            int stages = InterfaceOptions.stagesFor(a.value("--target-mhz"), d);
+            Report.addTarget(report, d, Double.parseDouble(a.value("--target-mhz").trim()), stages);
+        }
         out.print(format.equals("json") ? Json.write(report) : Report.text(report));
         return 0;
     }

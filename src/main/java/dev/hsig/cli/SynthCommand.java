@@ -6,20 +6,28 @@ import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.datapath.Pipeline;
 import dev.hsig.hdl.CoreHeader;
 import dev.hsig.reference.MultiplierReference;
+import dev.hsig.report.Json;
 import dev.hsig.spec.Config;
+import dev.hsig.timing.DelayModel;
 import dev.hsig.tools.Nextpnr;
 import dev.hsig.tools.Yosys;
 import dev.hsig.verilog.ModulePrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code ./hsig synth}: Yosys cell counts of the core against a multiplier design, and iCE40 fmax. */
+/**
+ * {@code ./hsig synth}: the core against a multiplier design in three Yosys flows (iCE40, Xilinx 7-series, two-input
+ * gates) and the generic one, and fmax on iCE40 HX8K after place and route.
+ */
 final class SynthCommand implements Command {
-    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--pipeline"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--pipeline", "--target-mhz",
+            "--format"));
 
     @Override
     public String name() {
@@ -28,71 +36,190 @@ final class SynthCommand implements Command {
 
     @Override
     public String summary() {
-        return "synthesize the core and a '*' reference design in Yosys, compare cells, iCE40 fmax";
+        return "synthesize the core and a '*' reference for iCE40, Xilinx and gates; iCE40 fmax";
     }
 
     @Override
     public String help() {
-        return "usage: ./hsig synth [model options] [--pipeline N] [--no-pnr]\n\n"
-                + "Runs Yosys synth_ice40 and generic synth on the combinational core and on a reference design written\n"
-                + "with '*' (multiplying by a rounded-up reciprocal and shifting; for comparison only, not a core), and\n"
-                + "prints both cell counts and their ratio. Where nextpnr-ice40 is installed it also places and routes\n"
-                + "the core between input and output registers on an iCE40 HX8K and prints the maximum clock frequency\n"
-                + "for pipeline 0 and for the deepest pipeline (one logic level per stage, or --pipeline N).\n"
+        return "usage: ./hsig synth [model options] [--pipeline N | --target-mhz F] [--no-pnr] [--format text|json]\n\n"
+                + "Synthesizes the combinational core and a reference design written with '*' (multiplying by a\n"
+                + "rounded-up reciprocal and shifting; for comparison only, not a core) with Yosys, side by side:\n"
+                + "  synth_ice40    SB_LUT4, SB_CARRY, SB_MAC16\n"
+                + "  synth_xilinx   LUTs (LUT1 to LUT6), CARRY4, DSP48E1 (7-series)\n"
+                + "  gates          synth; abc -g AND,NAND,OR,NOR,XOR,XNOR,MUX: two-input gates, an ASIC proxy\n"
+                + "                 (abc -fast for hard-swish, whose product the full script takes minutes on)\n"
+                + "  synth          Yosys's generic cells\n"
+                + "Where nextpnr-ice40 is installed it also places and routes the core between input and output\n"
+                + "registers on an iCE40 HX8K and prints the maximum clock frequency for pipeline 0 and for the\n"
+                + "deepest pipeline (one logic level per stage), or for --pipeline N, or for the stage count that\n"
+                + "--target-mhz F chooses, next to the target and the delay model's prediction.\n"
                 + "Needs yosys (Debian: apt-get install yosys; nextpnr-ice40 for fmax).\n\n" + Options.usage()
-                + "  --pipeline N      the pipelined core to place and route (default: as deep as the logic levels);\n"
-                + "                    not with --no-pnr\n"
-                + "  --no-pnr          skip place and route\n\n"
-                + "example:\n  ./hsig synth --function pytorch\n";
+                + "  --pipeline N      the pipelined core to place and route (default: as deep as the logic levels)\n"
+                + "  --target-mhz F    place and route the fewest stages the delay model predicts will meet F MHz\n"
+                + "  --no-pnr          skip place and route (not with --pipeline or --target-mhz)\n"
+                + "  --format F        text (default) or json\n\n"
+                + "example:\n  ./hsig synth --function pytorch\n  ./hsig synth --function keras --target-mhz 120\n";
     }
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--no-pnr"), false);
-        if (a.has("--pipeline") && a.has("--no-pnr")) {
-            throw new InvalidInputException("--pipeline '" + a.value("--pipeline") + "' chooses the core to place and"
-                    + " route, and --no-pnr skips place and route: give one of them");
+        for (String o : new String[] {"--pipeline", "--target-mhz"}) {
+            if (a.has(o) && a.has("--no-pnr")) {
+                throw new InvalidInputException(o + " '" + a.value(o) + "' chooses the core to place and route, and"
+                        + " --no-pnr skips place and route: give one of them");
+            }
+        }
+        String format = a.value("--format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");
         }
         Config config = Options.config(a);
         Datapath d = DatapathPlanner.plan(config);
-        int deepest = a.has("--pipeline") ? Math.max(1, InterfaceOptions.pipeline(a, d)) : Math.max(1, Pipeline.depth(d));
+        boolean chosen = a.has("--pipeline") || a.has("--target-mhz");
+        int deepest = chosen ? InterfaceOptions.pipeline(a, d) : Math.max(1, Pipeline.depth(d));
         if (!Yosys.installed()) {
             throw new InvalidInputException("synth needs yosys on the PATH (Debian: apt-get install yosys)");
         }
         Warnings.print(d, err);
-        String core = ModulePrinter.emit(d, "core", 0, List.of("synth"));
-        String reference = MultiplierReference.verilog(config, "mul_reference");
-        out.println("synth " + config.options());
-        out.println("core: shift-add, " + CoreHeader.cost(d));
-        out.println("reference: the same function written with '*' (reciprocal multiply and shift), for comparison only");
-        out.flush();
-        Yosys.Cells coreIce = Yosys.synthesize(Map.of("core.v", core), "core", "synth_ice40").orElseThrow();
-        Yosys.Cells refIce = Yosys.synthesize(Map.of("ref.v", reference), "mul_reference", "synth_ice40").orElseThrow();
-        Yosys.Cells coreGen = Yosys.synthesize(Map.of("core.v", core), "core", "synth").orElseThrow();
-        Yosys.Cells refGen = Yosys.synthesize(Map.of("ref.v", reference), "mul_reference", "synth").orElseThrow();
-        out.println(String.format(Locale.ROOT, "synth_ice40 SB_LUT4 core=%d reference=%d ratio=%.2f"
-                + " (SB_CARRY core=%d reference=%d; SB_MAC16 core=%d reference=%d)",
-                coreIce.count("SB_LUT4"), refIce.count("SB_LUT4"),
-                (double) coreIce.count("SB_LUT4") / refIce.count("SB_LUT4"), coreIce.count("SB_CARRY"),
-                refIce.count("SB_CARRY"), coreIce.count("SB_MAC16"), refIce.count("SB_MAC16")));
-        out.println(String.format(Locale.ROOT, "synth cells core=%d reference=%d ratio=%.2f", coreGen.total(),
-                refGen.total(), (double) coreGen.total() / refGen.total()));
-        out.flush();
-        if (a.has("--no-pnr")) {
-            return 0;
-        }
-        if (!Nextpnr.nextpnrInstalled()) {
-            out.println("fmax: nextpnr-ice40 not installed (Debian: apt-get install nextpnr-ice40), skipped");
-            return 0;
-        }
-        for (int p : new int[] {0, deepest}) {
-            String pipelined = ModulePrinter.emit(d, "core", p, List.of("synth"));
-            double mhz = Nextpnr.fmax(Map.of("core.v", pipelined, "top.v",
-                    Nextpnr.registeredTop("core", config.input().width(), config.output().width(), p > 0)));
-            out.println(String.format(Locale.ROOT, "fmax iCE40-HX8K pipeline=%d latency=%d levels_per_stage=%d"
-                    + " fmax_mhz=%.1f", p, p, Pipeline.levelsPerStage(d, p), mhz));
+        boolean json = format.equals("json");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("options", config.options());
+        result.put("core", "shift-add, " + CoreHeader.cost(d));
+        result.put("reference", "the same function written with '*' (reciprocal multiply and shift), for comparison"
+                + " only");
+        if (!json) {
+            out.println("synth " + config.options());
+            out.println("core: " + result.get("core"));
+            out.println("reference: " + result.get("reference"));
             out.flush();
         }
+        Map<String, String> core = Map.of("core.v", ModulePrinter.emit(d, "core", 0, List.of("synth")));
+        Map<String, String> reference = Map.of("ref.v", MultiplierReference.verilog(config, "mul_reference"));
+        Yosys.Flow gates = d.multipliers() > 0 ? Yosys.Flow.GATES_FAST : Yosys.Flow.GATES;
+        for (Yosys.Flow flow : List.of(Yosys.Flow.ICE40, Yosys.Flow.XILINX, Yosys.Flow.GENERIC, gates)) {
+            Yosys.Cells c = Yosys.synthesize(core, "core", flow).orElseThrow();
+            Yosys.Cells r = Yosys.synthesize(reference, "mul_reference", flow).orElseThrow();
+            Map<String, Object> counts = counts(flow, c, r);
+            result.put(key(flow), counts);
+            if (!json) {
+                out.println(line(flow, counts));
+                out.flush();
+            }
+        }
+        List<Object> fmax = new ArrayList<>();
+        result.put("fmax", fmax);
+        if (!a.has("--no-pnr") && !Nextpnr.nextpnrInstalled()) {
+            result.put("fmax_skipped", "nextpnr-ice40 not installed (Debian: apt-get install nextpnr-ice40)");
+            if (!json) {
+                out.println("fmax: " + result.get("fmax_skipped") + ", skipped");
+            }
+        } else if (!a.has("--no-pnr")) {
+            int[] stages = a.has("--target-mhz") ? new int[] {deepest} : new int[] {0, deepest};
+            for (int p : stages) {
+                String pipelined = ModulePrinter.emit(d, "core", p, List.of("synth"));
+                double mhz = Nextpnr.fmax(Map.of("core.v", pipelined, "top.v",
+                        Nextpnr.registeredTop("core", config.input().width(), config.output().width(), p > 0)));
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("device", DelayModel.ICE40_HX8K.device());
+                f.put("pipeline", p);
+                f.put("latency", p);
+                f.put("levels_per_stage", Pipeline.levelsPerStage(d, p));
+                if (a.has("--target-mhz")) {
+                    f.put("target_mhz", Double.parseDouble(a.value("--target-mhz").trim()));
+                }
+                f.put("predicted_mhz", round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
+                f.put("fmax_mhz", round1(mhz));
+                if (a.has("--target-mhz")) {
+                    f.put("met", mhz >= (double) f.get("target_mhz"));
+                }
+                fmax.add(f);
+                if (!json) {
+                    StringBuilder l = new StringBuilder("fmax");
+                    f.forEach((k, v) -> l.append(k.equals("device") ? " " + v : " " + k + "=" + v));
+                    out.println(l);
+                    out.flush();
+                }
+            }
+        }
+        if (json) {
+            out.print(Json.write(result));
+        }
         return 0;
+    }
+
+    private static String key(Yosys.Flow flow) {
+        return switch (flow) {
+            case ICE40 -> "synth_ice40";
+            case XILINX -> "synth_xilinx";
+            case GATES, GATES_FAST -> "gates";
+            case GENERIC -> "synth";
+        };
+    }
+
+    /** The headline figure of a flow, then the cell types worth seeing beside it, core and reference each. */
+    private static Map<String, Object> counts(Yosys.Flow flow, Yosys.Cells c, Yosys.Cells r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (flow) {
+            case ICE40 -> {
+                pair(m, "SB_LUT4", c.count("SB_LUT4"), r.count("SB_LUT4"));
+                pair(m, "SB_CARRY", c.count("SB_CARRY"), r.count("SB_CARRY"));
+                pair(m, "SB_MAC16", c.count("SB_MAC16"), r.count("SB_MAC16"));
+            }
+            case XILINX -> {
+                pair(m, "LUT", luts(c), luts(r));
+                pair(m, "LUT6", c.count("LUT6"), r.count("LUT6"));
+                pair(m, "CARRY4", c.count("CARRY4"), r.count("CARRY4"));
+                pair(m, "DSP48E1", c.count("DSP48E1"), r.count("DSP48E1"));
+            }
+            case GATES, GATES_FAST -> pair(m, "gates", c.total(), r.total());
+            case GENERIC -> pair(m, "cells", c.total(), r.total());
+        }
+        return m;
+    }
+
+    private static long luts(Yosys.Cells c) {
+        long n = 0;
+        for (int k = 1; k <= 6; k++) {
+            n += c.count("LUT" + k);
+        }
+        return n;
+    }
+
+    private static void pair(Map<String, Object> m, String name, long core, long reference) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("core", core);
+        p.put("reference", reference);
+        if (m.isEmpty()) {
+            p.put("ratio", reference == 0 ? null : Math.round(100.0 * core / reference) / 100.0);
+        }
+        m.put(name, p);
+    }
+
+    /** {@code synth_ice40 SB_LUT4 core=119 reference=425 ratio=0.28 (SB_CARRY core=95 reference=82; ...)}. */
+    @SuppressWarnings("unchecked")
+    private static String line(Yosys.Flow flow, Map<String, Object> counts) {
+        StringBuilder l = new StringBuilder(key(flow));
+        List<String> rest = new ArrayList<>();
+        for (Map.Entry<String, Object> e : counts.entrySet()) {
+            Map<String, Object> p = (Map<String, Object>) e.getValue();
+            String text = (e.getKey().equals(key(flow)) ? "" : e.getKey() + " ") + "core=" + p.get("core")
+                    + " reference=" + p.get("reference");
+            if (p.containsKey("ratio")) {
+                l.append(' ').append(text).append(String.format(Locale.ROOT, " ratio=%s", p.get("ratio") == null
+                        ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) p.get("ratio"))));
+            } else {
+                rest.add(text);
+            }
+        }
+        if (flow == Yosys.Flow.GATES || flow == Yosys.Flow.GATES_FAST) {
+            l.append(flow == Yosys.Flow.GATES ? " (abc -g AND,NAND,OR,NOR,XOR,XNOR,MUX)"
+                    : " (abc -fast -g AND,NAND,OR,NOR,XOR,XNOR,MUX: the full script is too slow on the product)");
+        }
+        return rest.isEmpty() ? l.toString() : l + " (" + String.join("; ", rest) + ")";
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 }

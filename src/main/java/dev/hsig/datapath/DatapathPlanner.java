@@ -32,7 +32,7 @@ public final class DatapathPlanner {
             xs = b.add(new Node.Sum("x_s", in.width() + 1, true, List.of(Node.Term.of(input)), 0, "x as a signed value"));
         }
         Map<Region.Value, Integer> values = new LinkedHashMap<>();
-        ValuePlanner planner = new ValuePlanner(b, out.width());
+        ValuePlanner planner = new ValuePlanner(b, out.width(), in.minRaw(), in.maxRaw());
         long computedValues = regions.regions().stream().map(Region::value).filter(v -> v instanceof Region.Computed)
                 .distinct().count();
         for (Region r : regions.regions()) {

@@ -156,9 +156,14 @@ public sealed interface Node {
             return false;
         }
 
+        /** A test for "below zero" is the sign bit, a wire; any other comparison is a carry chain. */
         @Override
         public int depth() {
-            return 1;
+            return signTest() ? 0 : 1;
+        }
+
+        public boolean signTest() {
+            return less && constant == 0;
         }
 
         @Override

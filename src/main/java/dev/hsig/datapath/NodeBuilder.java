@@ -72,6 +72,12 @@ final class NodeBuilder {
         return made;
     }
 
+    /** The node made earlier under {@code key}, if any. */
+    java.util.OptionalInt sharedIndex(Object key) {
+        Integer i = shared.get(key);
+        return i == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(i);
+    }
+
     /** A signed sum holding exact values in [low, high]. */
     int exact(String name, List<Node.Term> terms, long constant, BigInteger low, BigInteger high, String comment) {
         return add(new Node.Sum(unique(name), signedWidth(low, high), true, terms, constant, comment));

@@ -20,8 +20,14 @@ final class ValuePlanner {
     private final Rounder rounder;
     private final int outWidth;
 
-    ValuePlanner(NodeBuilder b, int outWidth) {
+    /** The raw input range, over which a plain offset N = X + c is kept exact (its sign is a comparator). */
+    private final long inputLow;
+    private final long inputHigh;
+
+    ValuePlanner(NodeBuilder b, int outWidth, long inputLow, long inputHigh) {
         this.b = b;
+        this.inputLow = inputLow;
+        this.inputHigh = inputHigh;
         this.multiplier = new ConstantMultiplier(b);
         this.divider = new Divider(b, multiplier);
         this.rounder = new Rounder(b);
@@ -128,6 +134,15 @@ final class ValuePlanner {
         BigInteger xHigh = BigInteger.valueOf(hi);
         String text = "N = " + new Polynomial(rat(a[0]), rat(a[1]), rat(a[2])).text() + (divided
                 ? ", >= 0 where it is used (the divider needs it)" : "");
+        if (a[2].signum() == 0 && a[1].equals(BigInteger.ONE) && xLow.add(a[0]).signum() == 0 && lo > inputLow) {
+            // N = X + c is 0 at the first input of the region, and inputs below it exist: kept exact over the whole
+            // input range, one bit wider, N < 0 is exactly "below the region", so that comparator is the sign of
+            // this adder instead of a carry chain of its own (SelectPlanner).
+            BigInteger low = nLow.min(BigInteger.valueOf(inputLow).add(a[0]));
+            BigInteger high = nHigh.max(BigInteger.valueOf(inputHigh).add(a[0]));
+            return b.shared(offsetKey(a[0].longValueExact()), () -> b.exact("n", List.of(Node.Term.of(xs)),
+                    b.fits(a[0], "the offset constant"), low, high, text));
+        }
         if (a[2].signum() == 0) {
             return plus(xs, a[1], a[0], xLow, xHigh, nLow, nHigh, "p", "n", text);
         }
@@ -157,6 +172,11 @@ final class ValuePlanner {
         }
         return b.exact(name, List.of(new Node.Term(magnitude, 0, c.signum() < 0)), b.fits(constant, "the offset constant"),
                 low, high, comment);
+    }
+
+    /** The key under which N = X + c is shared, so that a comparator can find it. */
+    static List<Object> offsetKey(long c) {
+        return List.of("x plus", c);
     }
 
     private static Rational rat(BigInteger v) {

@@ -10,6 +10,7 @@ import dev.hsig.datapath.Region;
 import dev.hsig.datapath.Regions;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.CoreHeader;
+import dev.hsig.timing.DelayModel;
 import dev.hsig.model.MeasuredError;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.Knees;
@@ -30,6 +31,24 @@ import java.util.Optional;
  */
 public final class Report {
     public static final int[] PIPELINES = {0, 1, 2, 3};
+    private static final String DEVICE_KEY = "ice40_hx8k";
+
+    /**
+     * The stage count {@code --target-mhz} chose, with the delay model's prediction, added to a report.
+     */
+    public static void addTarget(Map<String, Object> report, Datapath d, double targetMhz, int stages) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("device", DelayModel.ICE40_HX8K.device());
+        t.put("target_mhz", round1(targetMhz));
+        t.put("stages", stages);
+        t.put("max_levels_between_registers", Pipeline.levelsPerStage(d, stages));
+        t.put("predicted_fmax_mhz", round1(DelayModel.ICE40_HX8K.predictedMhz(d, stages)));
+        report.put("target", t);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
 
     private Report() {
     }
@@ -75,6 +94,7 @@ public final class Report {
             l.put("pipeline", p);
             l.put("latency_cycles", p);
             l.put("max_levels_between_registers", Pipeline.levelsPerStage(d, p));
+            l.put("predicted_fmax_mhz_" + DEVICE_KEY, round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
             latency.add(l);
         }
         r.put("latency", latency);

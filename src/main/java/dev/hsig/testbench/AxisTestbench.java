@@ -57,6 +57,7 @@ final class AxisTestbench {
         s.append("            lfsr = lfsr[0] ? (lfsr >> 1) ^ 32'hA3000000 : lfsr >> 1;\n        end\n    endtask\n\n");
         s.append("    initial begin\n");
         s.append("        $readmemh(\"").append(core).append(".hex\", vectors);\n");
+        s.append(TestbenchEmitter.loadCheck(core));
         s.append("        passed = 0;\n        failed = 0;\n        sent = 0;\n        received = 0;\n        cycle = 0;\n");
         s.append("        lfsr = 32'h1;\n        s_axis_tvalid = 1'b0;\n        m_axis_tready = 1'b0;\n");
         s.append("        s_axis_tdata = {LANES*B_IN{1'b1}};\n").append(last ? "        s_axis_tlast = 1'b0;\n" : "");

@@ -82,6 +82,7 @@ public final class TestbenchEmitter {
                 + "    " + core + " dut (.x(x), .y(y));\n\n"
                 + "    initial begin\n"
                 + "        $readmemh(\"" + core + ".hex\", vectors);\n"
+                + loadCheck(core)
                 + "        passed = 0;\n        failed = 0;\n"
                 + "        for (i = 0; i < N; i = i + LANES) begin\n"
                 + "            for (lane = 0; lane < LANES; lane = lane + 1)\n"
@@ -111,6 +112,7 @@ public final class TestbenchEmitter {
                 + "    initial clk = 1'b0;\n    always #5 clk = ~clk;\n\n"
                 + "    initial begin\n"
                 + "        $readmemh(\"" + core + ".hex\", vectors);\n"
+                + loadCheck(core)
                 + "        passed = 0;\n        failed = 0;\n        next = 0;\n        cycle = 0;\n        drained = 0;\n"
                 + "        lfsr = 32'h1;\n        ce = 1'b1;\n        advanced = 1'b0;\n"
                 + "        for (k = 0; k < LATENCY; k = k + 1) begin\n"
@@ -170,5 +172,14 @@ public final class TestbenchEmitter {
         return "        $display(\"%0d passed, %0d failed\", passed, failed);\n"
                 + "        if (failed > 0) $fatal(1, \"" + core + ": %0d failures\", failed);\n"
                 + "        $finish;\n";
+    }
+
+    /**
+     * A missing or short vector file leaves the memory undefined, and undefined expected values compare equal to
+     * undefined outputs under !==; so the first and last vectors must be defined before anything is checked.
+     */
+    static String loadCheck(String core) {
+        return "        if (^vectors[0] === 1'bx || ^vectors[N-1] === 1'bx)\n"
+                + "            $fatal(1, \"" + core + ".hex is missing or holds fewer than %0d vectors\", N);\n";
     }
 }

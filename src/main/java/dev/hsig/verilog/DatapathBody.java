@@ -125,6 +125,10 @@ final class DatapathBody implements Node.Visitor<String> {
     @Override
     public String compare(Node.Compare c) {
         int w = nodes.get(c.source()).width();
+        if (c.signTest() && nodes.get(c.source()).signed()) {
+            // "< 0" is the sign bit; written as a comparison Yosys would build a carry chain for it.
+            return wire(name(), 1, select(c.source(), stage(), -(w - 1), 1), c.comment());
+        }
         String operand = select(c.source(), stage(), 0, w);
         String op = c.less() ? " < " : " > ";
         return wire(name(), 1, nodes.get(c.source()).signed()

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hsig.Core;
-import dev.hsig.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.hsig.cli.Cli;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +85,9 @@ class Hls4mlTest {
     /** The acceptance: ap_fixed<8,3> -> ap_ufixed<8,0> gives 0 at x = 3.25, as hls4ml does. */
     @Test
     void theVectorsCommandGivesZeroWhereTheInputClipsToOne() {
-        StringWriter out = new StringWriter();
-        int status = Main.run(new String[] {"vectors", "--input", "ap_fixed<8,3>", "--output", "ap_ufixed<8,0>",
-            "--function", "hls4ml", "--exhaustive"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
-        assertEquals(0, status);
-        assertTrue(out.toString().lines().anyMatch(l -> l.equals("104,3.25,0,0")), out.toString());
+        Cli.Result r = Cli.run("vectors", "--input", "ap_fixed<8,3>", "--output", "ap_ufixed<8,0>", "--function",
+                "hls4ml", "--exhaustive");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.equals("104,3.25,0,0")), r.out());
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hsig.cli.CommittedCores;
-import dev.hsig.cli.Main;
+import dev.hsig.cli.Cli;
 import dev.hsig.tools.ExternalTool;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +32,10 @@ class CModelUseTest {
     void aTenLineCProgramAgreesWithTheCsv(@TempDir Path temp) throws Exception {
         require("gcc");
         Path tb = temp.resolve("testbenches");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new String[] {"generate", "--c-model", "--name", "k", "--core-dir",
-            temp.resolve("rtl").toString(), "--testbench-dir", tb.toString()}, new PrintWriter(out), new PrintWriter(err));
-        assertEquals(0, status, err.toString());
-        assertTrue(Files.exists(tb.resolve("k.h")), out.toString());
+        Cli.Result r = Cli.run("generate", "--c-model", "--name", "k", "--core-dir", temp.resolve("rtl").toString(),
+                "--testbench-dir", tb.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(tb.resolve("k.h")), r.out());
         String program = """
                 #include <stdio.h>
                 #include "k.h"

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the command line in-process and captures what it prints. */
-final class Cli {
-    record Result(int status, String out, String err) {
+public final class Cli {
+    public record Result(int status, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));

@@ -23,53 +23,53 @@ import org.junit.jupiter.api.Test;
 class CostTest {
     /** function, input, output, rounding: adders, comparators, widest word in bits. */
     static final String COSTS = """
-            keras          Q4.12   UQ1.15  nearest-even   7  2 17
-            keras          Q4.12   UQ1.15  floor          7  2 17
-            keras          Q4.12   UQ1.15  nearest-away   7  2 17
-            keras          Q8.8    Q2.14   nearest-even   6  2 17
-            keras          Q8.8    Q2.14   floor          6  2 17
-            keras          Q8.8    Q2.14   nearest-away   6  2 17
-            keras          Q3.5    UQ1.7   nearest-even   6  2 10
-            keras          Q3.5    UQ1.7   floor          6  2 10
-            keras          Q3.5    UQ1.7   nearest-away   6  2 10
-            keras          Q8.24   Q8.24   nearest-even   8  2 32
-            keras          Q8.24   Q8.24   floor          8  2 32
-            keras          Q8.24   Q8.24   nearest-away   8  2 32
-            pytorch        Q4.12   UQ1.15  nearest-even   7  2 16
-            pytorch        Q4.12   UQ1.15  floor          7  2 16
-            pytorch        Q4.12   UQ1.15  nearest-away   7  2 16
-            pytorch        Q8.8    Q2.14   nearest-even   7  2 16
-            pytorch        Q8.8    Q2.14   floor          7  2 16
-            pytorch        Q8.8    Q2.14   nearest-away   7  2 16
-            pytorch        Q3.5    UQ1.7   nearest-even   6  2  9
-            pytorch        Q3.5    UQ1.7   floor          6  2  9
-            pytorch        Q3.5    UQ1.7   nearest-away   6  2  9
+            keras          Q4.12   UQ1.15  nearest-even   7  1 17
+            keras          Q4.12   UQ1.15  floor          7  1 17
+            keras          Q4.12   UQ1.15  nearest-away   7  1 17
+            keras          Q8.8    Q2.14   nearest-even   6  1 17
+            keras          Q8.8    Q2.14   floor          6  1 17
+            keras          Q8.8    Q2.14   nearest-away   6  1 17
+            keras          Q3.5    UQ1.7   nearest-even   6  1 10
+            keras          Q3.5    UQ1.7   floor          6  1 10
+            keras          Q3.5    UQ1.7   nearest-away   6  1 10
+            keras          Q8.24   Q8.24   nearest-even   8  1 33
+            keras          Q8.24   Q8.24   floor          8  1 33
+            keras          Q8.24   Q8.24   nearest-away   8  1 33
+            pytorch        Q4.12   UQ1.15  nearest-even   7  1 17
+            pytorch        Q4.12   UQ1.15  floor          7  1 17
+            pytorch        Q4.12   UQ1.15  nearest-away   7  1 17
+            pytorch        Q8.8    Q2.14   nearest-even   7  1 17
+            pytorch        Q8.8    Q2.14   floor          7  1 17
+            pytorch        Q8.8    Q2.14   nearest-away   7  1 17
+            pytorch        Q3.5    UQ1.7   nearest-even   6  1  9
+            pytorch        Q3.5    UQ1.7   floor          6  1  9
+            pytorch        Q3.5    UQ1.7   nearest-away   6  1  9
             pytorch        Q8.24   Q8.24   nearest-even   8  3 32
-            pytorch        Q8.24   Q8.24   floor          8  3 32
+            pytorch        Q8.24   Q8.24   floor          8  2 33
             pytorch        Q8.24   Q8.24   nearest-away   8  3 32
-            courbariaux    Q4.12   UQ1.15  nearest-even   1  2 16
-            courbariaux    Q4.12   UQ1.15  floor          1  2 16
-            courbariaux    Q4.12   UQ1.15  nearest-away   1  2 16
-            courbariaux    Q8.8    Q2.14   nearest-even   1  2 16
-            courbariaux    Q8.8    Q2.14   floor          1  2 16
-            courbariaux    Q8.8    Q2.14   nearest-away   1  2 16
-            courbariaux    Q3.5    UQ1.7   nearest-even   1  2  8
-            courbariaux    Q3.5    UQ1.7   floor          1  2  8
-            courbariaux    Q3.5    UQ1.7   nearest-away   1  2  8
+            courbariaux    Q4.12   UQ1.15  nearest-even   1  1 17
+            courbariaux    Q4.12   UQ1.15  floor          1  1 17
+            courbariaux    Q4.12   UQ1.15  nearest-away   1  1 17
+            courbariaux    Q8.8    Q2.14   nearest-even   1  1 17
+            courbariaux    Q8.8    Q2.14   floor          1  1 17
+            courbariaux    Q8.8    Q2.14   nearest-away   1  1 17
+            courbariaux    Q3.5    UQ1.7   nearest-even   1  1  9
+            courbariaux    Q3.5    UQ1.7   floor          1  1  9
+            courbariaux    Q3.5    UQ1.7   nearest-away   1  1  9
             courbariaux    Q8.24   Q8.24   nearest-even   1  2 32
-            courbariaux    Q8.24   Q8.24   floor          1  2 32
+            courbariaux    Q8.24   Q8.24   floor          1  1 33
             courbariaux    Q8.24   Q8.24   nearest-away   1  2 32
-            quarter        Q4.12   UQ1.15  nearest-even   1  2 16
-            quarter        Q4.12   UQ1.15  floor          1  2 16
-            quarter        Q4.12   UQ1.15  nearest-away   1  2 16
-            quarter        Q8.8    Q2.14   nearest-even   1  2 16
-            quarter        Q8.8    Q2.14   floor          1  2 16
-            quarter        Q8.8    Q2.14   nearest-away   1  2 16
-            quarter        Q3.5    UQ1.7   nearest-even   1  2  8
-            quarter        Q3.5    UQ1.7   floor          1  2  8
-            quarter        Q3.5    UQ1.7   nearest-away   1  2  8
+            quarter        Q4.12   UQ1.15  nearest-even   1  1 17
+            quarter        Q4.12   UQ1.15  floor          1  1 17
+            quarter        Q4.12   UQ1.15  nearest-away   1  1 17
+            quarter        Q8.8    Q2.14   nearest-even   1  1 17
+            quarter        Q8.8    Q2.14   floor          1  1 17
+            quarter        Q8.8    Q2.14   nearest-away   1  1 17
+            quarter        Q3.5    UQ1.7   nearest-even   1  1  9
+            quarter        Q3.5    UQ1.7   floor          1  1  9
+            quarter        Q3.5    UQ1.7   nearest-away   1  1  9
             quarter        Q8.24   Q8.24   nearest-even   1  2 32
-            quarter        Q8.24   Q8.24   floor          1  2 32
+            quarter        Q8.24   Q8.24   floor          1  1 33
             quarter        Q8.24   Q8.24   nearest-away   1  2 32
             qkeras-smooth  Q4.12   UQ1.15  nearest-even   2  2 17
             qkeras-smooth  Q4.12   UQ1.15  floor          2  2 17
@@ -89,33 +89,33 @@ class CostTest {
             hard-tanh      Q8.8    Q2.14   nearest-even   0  2 16
             hard-tanh      Q8.8    Q2.14   floor          0  2 16
             hard-tanh      Q8.8    Q2.14   nearest-away   0  2 16
-            hard-tanh      Q3.5    UQ1.7   nearest-even   0  2  8
-            hard-tanh      Q3.5    UQ1.7   floor          0  2  8
-            hard-tanh      Q3.5    UQ1.7   nearest-away   0  2  8
+            hard-tanh      Q3.5    UQ1.7   nearest-even   0  1  8
+            hard-tanh      Q3.5    UQ1.7   floor          0  1  8
+            hard-tanh      Q3.5    UQ1.7   nearest-away   0  1  8
             hard-tanh      Q8.24   Q8.24   nearest-even   0  2 32
             hard-tanh      Q8.24   Q8.24   floor          0  2 32
             hard-tanh      Q8.24   Q8.24   nearest-away   0  2 32
-            relu6          Q4.12   UQ3.13  nearest-even   0  2 17
-            relu6          Q4.12   UQ3.13  floor          0  2 17
-            relu6          Q4.12   UQ3.13  nearest-away   0  2 17
-            relu6          Q8.8    Q2.14   nearest-even   0  2 16
-            relu6          Q8.8    Q2.14   floor          0  2 16
-            relu6          Q8.8    Q2.14   nearest-away   0  2 16
-            relu6          Q3.5    UQ1.7   nearest-even   0  2  9
-            relu6          Q3.5    UQ1.7   floor          0  2  9
-            relu6          Q3.5    UQ1.7   nearest-away   0  2  9
-            relu6          Q8.24   Q8.24   nearest-even   0  2 32
-            relu6          Q8.24   Q8.24   floor          0  2 32
-            relu6          Q8.24   Q8.24   nearest-away   0  2 32
+            relu6          Q4.12   UQ3.13  nearest-even   0  1 17
+            relu6          Q4.12   UQ3.13  floor          0  1 17
+            relu6          Q4.12   UQ3.13  nearest-away   0  1 17
+            relu6          Q8.8    Q2.14   nearest-even   0  1 16
+            relu6          Q8.8    Q2.14   floor          0  1 16
+            relu6          Q8.8    Q2.14   nearest-away   0  1 16
+            relu6          Q3.5    UQ1.7   nearest-even   0  1  9
+            relu6          Q3.5    UQ1.7   floor          0  1  9
+            relu6          Q3.5    UQ1.7   nearest-away   0  1  9
+            relu6          Q8.24   Q8.24   nearest-even   0  1 32
+            relu6          Q8.24   Q8.24   floor          0  1 32
+            relu6          Q8.24   Q8.24   nearest-away   0  1 32
             hard-swish     Q4.12   Q4.12   nearest-even   9  3 34
             hard-swish     Q4.12   Q4.12   floor          9  3 34
             hard-swish     Q4.12   Q4.12   nearest-away  19  5 31
             hard-swish     Q8.8    Q2.14   nearest-even   9  3 24
             hard-swish     Q8.8    Q2.14   floor          9  3 24
             hard-swish     Q8.8    Q2.14   nearest-away  18  5 22
-            hard-swish     Q3.5    UQ1.7   nearest-even   8  3 15
-            hard-swish     Q3.5    UQ1.7   floor          7  3 15
-            hard-swish     Q3.5    UQ1.7   nearest-away   8  3 15
+            hard-swish     Q3.5    UQ1.7   nearest-even   8  2 15
+            hard-swish     Q3.5    UQ1.7   floor          7  2 15
+            hard-swish     Q3.5    UQ1.7   nearest-away   8  2 15
             hard-swish     Q8.24   Q8.24   nearest-even  11  3 55
             hard-swish     Q8.24   Q8.24   floor         11  3 55
             hard-swish     Q8.24   Q8.24   nearest-away  21  5 55

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hsig.cli.Main;
+import dev.hsig.cli.Cli;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.ModelOptions;
 import dev.hsig.spec.Presets;
 import dev.hsig.verilog.ModulePrinter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ./hsig prove: SAT proofs at 32 bits, counterexamples checked against the exact reference, pipelines. */
 class ProveTest {
-    record Run(int status, String out, String err) {
-    }
-
-    static Run hsig(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
-    }
 
     static void requireYosys() {
         if (!ExternalTool.onPath("yosys")) {
@@ -59,7 +48,7 @@ class ProveTest {
         requireYosys();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Run>> runs = new ArrayList<>();
+            List<Future<Cli.Result>> runs = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (Presets.Preset p : Presets.ALL) {
                 String in = switch (p.name()) {
@@ -73,10 +62,10 @@ class ProveTest {
                     default -> "UQ1.31";
                 };
                 names.add(p.name() + " " + in + " -> " + out);
-                runs.add(pool.submit(() -> hsig("prove", "--input", in, "--output", out, "--function", p.name())));
+                runs.add(pool.submit(() -> Cli.run("prove", "--input", in, "--output", out, "--function", p.name())));
             }
             for (int i = 0; i < runs.size(); i++) {
-                Run r = runs.get(i).get();
+                Cli.Result r = runs.get(i).get();
                 assertEquals(0, r.status(), names.get(i) + ": " + r.out() + r.err());
                 assertTrue(r.out().startsWith("proved: hsig_"), names.get(i) + ": " + r.out());
                 System.out.print(names.get(i) + ": " + r.out());
@@ -98,16 +87,16 @@ class ProveTest {
         requireYosys();
         Config c = ModelOptions.config(Map.of("input", "Q16.16", "output", "UQ1.31", "function", "pytorch"));
         String core = ModulePrinter.emit(DatapathPlanner.plan(c), "pt", 0, List.of("pytorch, one constant changed"));
-        // The comparator at the lower knee, moved by one word: inputs just below -3 now take the linear value.
-        Matcher knee = Pattern.compile("\\$signed\\(x\\) < \\$signed\\(32'h([0-9A-F]+)\\)").matcher(core);
+        // The comparator at the upper knee, moved by five words: inputs just above 3 now take the linear value.
+        Matcher knee = Pattern.compile("\\$signed\\(x\\) > \\$signed\\(32'h([0-9A-F]+)\\)").matcher(core);
         assertTrue(knee.find(), core);
         long constant = Long.parseLong(knee.group(1), 16);
-        String changed = core.replace("32'h" + knee.group(1) + ")", "32'h" + Long.toHexString(constant - 5)
+        String changed = core.replace("32'h" + knee.group(1) + ")", "32'h" + Long.toHexString(constant + 5)
                 .toUpperCase(java.util.Locale.ROOT) + ")");
         assertNotEquals(core, changed);
         Path file = temp.resolve("pt.v");
         Files.writeString(file, changed);
-        Run r = hsig("prove", "--input", "Q16.16", "--output", "UQ1.31", "--function", "pytorch", "--verilog",
+        Cli.Result r = Cli.run("prove", "--input", "Q16.16", "--output", "UQ1.31", "--function", "pytorch", "--verilog",
                 file.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         Matcher m = CEX.matcher(r.out());
@@ -142,7 +131,7 @@ class ProveTest {
     @Test
     void pipelinedCoresProveTheValueNCyclesLater() {
         requireYosys();
-        Run r = hsig("prove", "--input", "Q6.6", "--output", "UQ1.9", "--function", "keras", "--pipeline", "3");
+        Cli.Result r = Cli.run("prove", "--input", "Q6.6", "--output", "UQ1.9", "--function", "keras", "--pipeline", "3");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().startsWith("proved: hsig_keras_q6_6_to_uq1_9_p3 equals y = clip(1/5*x + 1/2, 0, 1) for all"
                 + " 2^12 inputs"), r.out());
@@ -151,12 +140,12 @@ class ProveTest {
     @Test
     void aMissingOrBrokenFileIsOneLine(@TempDir Path temp) throws Exception {
         requireYosys();
-        Run missing = hsig("prove", "--verilog", temp.resolve("none.v").toString());
+        Cli.Result missing = Cli.run("prove", "--verilog", temp.resolve("none.v").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("hsig: error: --verilog '") && missing.err().contains("no such file"));
         Path broken = temp.resolve("broken.v");
         Files.writeString(broken, "module broken (input wire [15:0] x, output wire [15:0] y);\n  assign y = x +;\nendmodule\n");
-        Run r = hsig("prove", "--verilog", broken.toString());
+        Cli.Result r = Cli.run("prove", "--verilog", broken.toString());
         assertEquals(2, r.status(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("hsig: error: yosys could not run the proof"), r.err());

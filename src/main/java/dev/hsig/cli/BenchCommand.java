@@ -91,12 +91,12 @@ final class BenchCommand implements Command {
             DoubleLoop loop = DoubleLoop.of(c.function());
             int[] xi = Arrays.stream(x).mapToInt(v -> (int) v).toArray();
             int[] yi = new int[ELEMENTS];
-            boolean ints = in.width() <= 31 && c.output().width() <= 31;
+            boolean ints = in.width() <= 31 && c.output().width() <= 31 && model.vectorizable();
             Runnable batch = ints ? () -> model.evaluate(xi, yi) : () -> model.evaluate(x, y);
             double[] t = interleaved(batch, () -> loop.run(xd, yd), runs);
             out.println(String.format(Locale.ROOT, "model %s ns_per_elem=%.3f double_ns_per_elem=%.3f"
                     + " ratio_vs_double=%.2f%s", c.function().name(), t[0], t[1], t[0] / t[1],
-                    model.isCompiled() ? "" : " (not compiled: words over 31 bits)"));
+                    model.isCompiled() ? (model.vectorizable() ? "" : " (long words: over 31 bits)") : " (not compiled)"));
             out.flush();
         }
         if (own) {

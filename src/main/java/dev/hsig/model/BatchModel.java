@@ -34,6 +34,8 @@ public final class BatchModel {
     private final BlockStep[] steps;
     /** The compiled kernel's run(int[], int[], int, int), or null for the interpreted loops. */
     private final MethodHandle kernel;
+    /** For datapaths with words over 31 bits: the kernel over long words, run(long[], long[], int, int), or null. */
+    private final MethodHandle wideKernel;
 
     private BatchModel(Datapath datapath, boolean compile) {
         this.datapath = datapath;
@@ -52,6 +54,8 @@ public final class BatchModel {
         String name = "HsigKernel" + Integer.toHexString(System.identityHashCode(this));
         this.kernel = compile && vectorizable
                 ? KernelCompiler.compile(name, JavaKernelEmitter.source(datapath, name)).orElse(null) : null;
+        this.wideKernel = compile && !vectorizable
+                ? KernelCompiler.compile(name, JavaKernelEmitter.source(datapath, name, true)).orElse(null) : null;
     }
 
     /** The interpreted batch model: block-wise loops, ready at once. */
@@ -71,9 +75,9 @@ public final class BatchModel {
         return datapath;
     }
 
-    /** Whether this model runs a compiled kernel. */
+    /** Whether this model runs a compiled kernel (over int words, or over long words for wider datapaths). */
     public boolean isCompiled() {
-        return kernel != null;
+        return kernel != null || wideKernel != null;
     }
 
     /** Whether the fast int path applies (else evaluation falls back to the scalar model, with equal results). */
@@ -90,6 +94,18 @@ public final class BatchModel {
      * lie in the input format; an {@link IllegalArgumentException} names the first that does not.
      */
     public void evaluate(long[] x, long[] y) {
+        if (wideKernel != null) {
+            int bad;
+            try {
+                bad = (int) wideKernel.invokeExact(x, y, 0, x.length);
+            } catch (Throwable e) {
+                throw new IllegalStateException("compiled kernel failed", e);
+            }
+            if (bad != 0) {
+                check(x);
+            }
+            return;
+        }
         check(x);
         if (!vectorizable) {
             for (int i = 0; i < x.length; i++) {
@@ -120,25 +136,47 @@ public final class BatchModel {
         if (in.width() > 31 || out.width() > 31) {
             throw new IllegalArgumentException("the int API takes formats up to 31 bits; use evaluate(long[], long[])");
         }
-        check(x, from, to);
         if (!vectorizable) {
-            for (int i = from; i < to; i++) {
-                y[i] = (int) scalar.evaluate(x[i]);
+            check(x, from, to);
+            long[] xl = new long[Math.min(to - from, 1 << 16)];
+            long[] yl = new long[xl.length];
+            for (int start = from; start < to; start += xl.length) {
+                int n = Math.min(xl.length, to - start);
+                for (int i = 0; i < n; i++) {
+                    xl[i] = x[start + i];
+                }
+                if (n == xl.length) {
+                    evaluate(xl, yl);
+                } else {
+                    long[] xs = java.util.Arrays.copyOf(xl, n);
+                    long[] ys = new long[n];
+                    evaluate(xs, ys);
+                    System.arraycopy(ys, 0, yl, 0, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    y[start + i] = (int) yl[i];
+                }
             }
             return;
         }
         run(x, y, from, to);
     }
 
+    /** The kernel, or the interpreted loops after a range check; y is unspecified when an input is refused. */
     private void run(int[] x, int[] y, int from, int to) {
         if (kernel != null) {
+            int bad;
             try {
-                kernel.invokeExact(x, y, from, to);
+                bad = (int) kernel.invokeExact(x, y, from, to);
             } catch (Throwable e) {
                 throw new IllegalStateException("compiled kernel failed", e);
             }
+            if (bad != 0) {
+                check(x, from, to);
+            }
             return;
         }
+        check(x, from, to);
         int[][] v = new int[steps.length][BLOCK];
         for (int start = from; start < to; start += BLOCK) {
             int n = Math.min(BLOCK, to - start);
@@ -151,27 +189,44 @@ public final class BatchModel {
     }
 
     private void check(long[] x) {
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (long v : x) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+        int w = in.width();
+        long bad = 0;
+        if (in.signed()) {
+            int s = 64 - w;
+            for (long v : x) {
+                bad |= v ^ ((v << s) >> s);
+            }
+        } else {
+            for (long v : x) {
+                bad |= v >>> w;
+            }
         }
-        if (x.length > 0 && (lo < in.minRaw() || hi > in.maxRaw())) {
+        if (bad != 0) {
             for (int i = 0; i < x.length; i++) {
                 outside(x[i], i);
             }
         }
     }
 
+    /**
+     * One OR over the inputs of what falls outside the format (bits beyond the width that are not copies of the
+     * sign, or any bit from bit W up for an unsigned format): zero exactly when every word fits. A loop of shifts and
+     * ORs the JIT vectorizes; a min/max scan did not, and cost more than the kernel itself.
+     */
     private void check(int[] x, int from, int to) {
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int i = from; i < to; i++) {
-            lo = Math.min(lo, x[i]);
-            hi = Math.max(hi, x[i]);
+        int w = in.width();
+        int bad = 0;
+        if (in.signed()) {
+            int s = 32 - w;
+            for (int i = from; i < to; i++) {
+                bad |= x[i] ^ ((x[i] << s) >> s);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                bad |= x[i] >>> w;
+            }
         }
-        if (from < to && (lo < in.minRaw() || hi > in.maxRaw())) {
+        if (bad != 0) {
             for (int i = from; i < to; i++) {
                 outside(x[i], i);
             }

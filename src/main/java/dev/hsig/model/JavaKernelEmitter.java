@@ -4,6 +4,7 @@ import dev.hsig.datapath.Choice;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Node;
 import dev.hsig.datapath.Operands;
+import dev.hsig.format.QFormat;
 import java.util.List;
 
 /**
@@ -17,19 +18,44 @@ final class JavaKernelEmitter {
     }
 
     static String source(Datapath d, String className) {
+        return source(d, className, false);
+    }
+
+    /**
+     * @param wide long words and arrays instead of int: for datapaths with words over 31 bits (hard-swish's
+     *             product), which the int kernel cannot hold; the JIT vectorizes it at half the lanes
+     */
+    static String source(Datapath d, String className, boolean wide) {
         List<Node> nodes = d.nodes();
+        String t = wide ? "long" : "int";
         StringBuilder s = new StringBuilder();
         s.append("public final class ").append(className).append(" {\n");
         // The driver calls the kernel on slices, so the JIT compiles the kernel as an ordinary hot method,
         // independently of how the driver itself is invoked.
-        s.append("    public static void run(int[] xs, int[] ys, int from, int to) {\n");
+        // run returns an OR of what falls outside the input format (zero when every word fits). It is taken block
+        // by block just before the block is evaluated, while the block is in the L1 cache: a pass of its own over
+        // all inputs reads them from memory twice, and the OR inside the kernel's loop stops the JIT vectorizing it.
+        QFormat in = d.config().input();
+        s.append("    public static int run(").append(t).append("[] xs, ").append(t).append("[] ys, int from, int to) {\n");
+        s.append("        ").append(t).append(" bad = 0;\n");
         s.append("        for (int start = from; start < to; start += 4096) {\n");
-        s.append("            evaluate(xs, ys, start, Math.min(to, start + 4096));\n");
-        s.append("        }\n    }\n\n");
-        s.append("    private static void evaluate(int[] xs, int[] ys, int from, int to) {\n");
+        s.append("            int end = Math.min(to, start + 4096);\n");
+        s.append("            bad |= outside(xs, start, end);\n");
+        s.append("            evaluate(xs, ys, start, end);\n");
+        s.append("        }\n        return bad == 0 ? 0 : 1;\n    }\n\n");
+        s.append("    private static ").append(t).append(" outside(").append(t).append("[] xs, int from, int to) {\n");
+        s.append("        ").append(t).append(" bad = 0;\n");
         s.append("        for (int k = from; k < to; k++) {\n");
-        s.append("            int v0 = xs[k];\n");
-        Lines lines = new Lines(nodes);
+        // A signed W-bit word lies in range exactly when x + 2^(W-1) has no bit from bit W up (as unsigned).
+        String one = wide ? "1L" : "1";
+        s.append("            bad |= ").append(in.signed() ? "(xs[k] + (" + one + " << " + (in.width() - 1) + ")) >>> "
+                + in.width() : "xs[k] >>> " + in.width()).append(";\n");
+        s.append("        }\n        return bad;\n    }\n\n");
+        s.append("    private static void evaluate(").append(t).append("[] xs, ").append(t)
+                .append("[] ys, int from, int to) {\n");
+        s.append("        for (int k = from; k < to; k++) {\n");
+        s.append("            ").append(t).append(" v0 = xs[k];\n");
+        Lines lines = new Lines(nodes, wide);
         for (int i = 1; i < nodes.size(); i++) {
             lines.index = i;
             s.append(nodes.get(i).accept(lines));
@@ -42,15 +68,32 @@ final class JavaKernelEmitter {
     /** The statement(s) that compute one node as the local {@code v<i>}. */
     private static final class Lines implements Node.Visitor<String> {
         private final List<Node> nodes;
+        private final boolean wide;
+        private final String type;
+        /** The shift that turns a difference into its sign mask: the word's top bit. */
+        private final int top;
         private int index;
         private int branches;
 
-        Lines(List<Node> nodes) {
+        Lines(List<Node> nodes, boolean wide) {
             this.nodes = nodes;
+            this.wide = wide;
+            this.type = wide ? "long" : "int";
+            this.top = wide ? 63 : 31;
+        }
+
+        /** A constant as a literal of the kernel's word type. */
+        private String lit(long value) {
+            return wide ? value + "L" : Integer.toString((int) value);
+        }
+
+        /** 2^width - 1 in the kernel's word type. */
+        private String mask(int width) {
+            return lit((1L << width) - 1);
         }
 
         private String assign(String expression) {
-            return "            int v" + index + " = " + expression + ";\n";
+            return "            " + type + " v" + index + " = " + expression + ";\n";
         }
 
         @Override
@@ -62,18 +105,18 @@ final class JavaKernelEmitter {
         public String sum(Node.Sum sum) {
             StringBuilder e = new StringBuilder("(");
             if (sum.terms().get(0).negate()) {
-                e.append(sum.constant());
+                e.append(lit(sum.constant()));
             }
             for (int t = 0; t < sum.terms().size(); t++) {
                 Node.Term term = sum.terms().get(t);
                 e.append(t == 0 && !term.negate() ? "" : term.negate() ? " - " : " + ").append(shifted(term));
             }
             if (sum.constant() != 0 && !sum.terms().get(0).negate()) {
-                e.append(" + (").append(sum.constant()).append(")");
+                e.append(" + (").append(lit(sum.constant())).append(")");
             }
             e.append(")");
             // Exact words need no wrap (see BatchModel); modular words keep their low bits.
-            return assign(sum.signed() || !maskNeeded(index) ? e.toString() : e + " & " + ((1 << sum.width()) - 1));
+            return assign(sum.signed() || !maskNeeded(index) ? e.toString() : e + " & " + mask(sum.width()));
         }
 
         @Override
@@ -86,9 +129,10 @@ final class JavaKernelEmitter {
             // A comparison is kept as a mask, -1 where it holds, from the sign of x - constant: that form vectorizes
             // (a 0/1 flag negated later, or a constant minus x, makes C2 give up on the loop).
             String v = "v" + c.source();
-            String mask = c.less() ? "(" + v + " - (" + c.constant() + ")) >> 31"
-                    : "~((" + v + " - (" + (c.constant() + 1) + ")) >> 31)";
-            return "            int m" + index + " = " + mask + ";  // " + (c.less() ? "x < " : "x > ") + c.constant()
+            String mask = c.less() ? "(" + v + " - (" + lit(c.constant()) + ")) >> " + top
+                    : "~((" + v + " - (" + lit(c.constant() + 1) + ")) >> " + top + ")";
+            return "            " + type + " m" + index + " = " + mask + ";  // " + (c.less() ? "x < " : "x > ")
+                    + c.constant()
                     + "\n" + assign("m" + index + " & 1");
         }
 
@@ -99,13 +143,13 @@ final class JavaKernelEmitter {
             int[] affine = AffineTable.find(entries);
             if (affine != null) {
                 // Indexes beyond the listed entries never reach the output (see BatchModel), so any value will do.
-                return assign("(" + idx + " * " + affine[0] + " + " + affine[1] + ") >> " + affine[2]);
+                return assign("(" + idx + " * " + lit(affine[0]) + " + " + lit(affine[1]) + ") >> " + affine[2]);
             }
-            StringBuilder e = new StringBuilder("0");
+            StringBuilder e = new StringBuilder(lit(0));
             for (int j = 0; j < entries.length; j++) {
                 if (entries[j] != 0) {
-                    e.append(" | ((((").append(idx).append(" ^ ").append(j).append(") - 1) >> 31) & ")
-                            .append(entries[j]).append(")");
+                    e.append(" | ((((").append(idx).append(" ^ ").append(j).append(") - 1) >> ").append(top)
+                            .append(") & ").append(lit(entries[j])).append(")");
                 }
             }
             return assign(e.toString());
@@ -114,19 +158,19 @@ final class JavaKernelEmitter {
         @Override
         public String tieToEven(Node.TieToEven t) {
             String a = "v" + t.source();
-            String tie = "((((" + a + " & " + ((1 << t.shift()) - 1) + ") - 1) >>> 31)"
-                    + (t.remainder() >= 0 ? " & (((v" + t.remainder() + " - 1) >>> 31) | (((v" + t.remainder()
-                    + " ^ " + t.divisor() + ") - 1) >>> 31))" : "") + ")";
+            String tie = "((((" + a + " & " + mask(t.shift()) + ") - 1) >>> " + top + ")"
+                    + (t.remainder() >= 0 ? " & (((v" + t.remainder() + " - 1) >>> " + top + ") | (((v" + t.remainder()
+                    + " ^ " + lit(t.divisor()) + ") - 1) >>> " + top + "))" : "") + ")";
             return assign("(" + a + " >> " + t.shift() + ") & ~" + tie);
         }
 
         @Override
         public String select(Node.Select s) {
-            int shift = 32 - s.width();
+            int shift = top + 1 - s.width();
             StringBuilder lines = new StringBuilder();
             String value = choice(s.choice(), lines);
             return lines + assign(s.signed() ? "(" + value + " << " + shift + ") >> " + shift
-                    : value + " & " + (int) ((1L << s.width()) - 1));
+                    : value + " & " + mask(s.width()));
         }
 
         /**
@@ -135,13 +179,13 @@ final class JavaKernelEmitter {
          */
         private String choice(Choice c, StringBuilder lines) {
             if (c instanceof Choice.Leaf leaf) {
-                return leaf.isConstant() ? "(" + (int) leaf.constant() + ")" : "v" + leaf.node();
+                return leaf.isConstant() ? "(" + lit(leaf.constant()) + ")" : "v" + leaf.node();
             }
             Choice.Branch b = (Choice.Branch) c;
             String set = choice(b.whenSet(), lines);
             String clear = choice(b.whenClear(), lines);
             String local = "c" + index + "_" + branches++;
-            lines.append("            int ").append(local).append(" = ").append(clear).append(" + ((").append(set)
+            lines.append("            ").append(type).append(" ").append(local).append(" = ").append(clear).append(" + ((").append(set)
                     .append(" - ").append(clear).append(") & m").append(b.flag()).append(");\n");
             return local;
         }

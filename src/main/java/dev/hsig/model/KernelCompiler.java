@@ -82,7 +82,8 @@ final class KernelCompiler {
         try {
             Class<?> c = loader.loadClass(className);
             return Optional.of(MethodHandles.publicLookup().findStatic(c, "run",
-                    MethodType.methodType(void.class, int[].class, int[].class, int.class, int.class)));
+                    source.contains("run(long[] xs") ? MethodType.methodType(int.class, long[].class, long[].class, int.class,
+                    int.class) : MethodType.methodType(int.class, int[].class, int[].class, int.class, int.class)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the generated kernel " + className + " has no run method", e);
         }

@@ -36,7 +36,7 @@ class KernelCompilerTest {
 
     @Test
     void aGoodKernelCompiles() {
-        assertTrue(KernelCompiler.compile("Good", "public final class Good { public static void run(int[] a, int[] b,"
-                + " int c, int d) { } }").isPresent());
+        assertTrue(KernelCompiler.compile("Good", "public final class Good { public static int run(int[] a, int[] b,"
+                + " int c, int d) { return 0; } }").isPresent());
     }
 }

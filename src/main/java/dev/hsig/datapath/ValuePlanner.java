@@ -84,6 +84,11 @@ final class ValuePlanner {
             BigInteger units = BigInteger.ONE.shiftLeft(Math.max(0, outWidth - u));
             BigInteger free = units.multiply(Integers.ceilDiv(nRange[0].floor().negate(), unit.multiply(units)));
             BigInteger least = Integers.ceilDiv(nRange[0].floor().negate(), unit);
+            if (mode == RoundingMode.NEAREST_EVEN && u == 0) {
+                // Ties go to even on the lifted value; an odd lift would turn "even" into "odd" once taken off.
+                least = least.add(least.testBit(0) ? BigInteger.ONE : BigInteger.ZERO);
+                free = free.add(free.testBit(0) ? units : BigInteger.ZERO);
+            }
             BigInteger top = nRange[1].floor();
             int freeWidth = Integers.signedWidth(BigInteger.ZERO, top.add(free.multiply(unit)));
             int leastWidth = Integers.signedWidth(BigInteger.ZERO, top.add(least.multiply(unit)));

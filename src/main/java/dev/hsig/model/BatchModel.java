@@ -95,13 +95,7 @@ public final class BatchModel {
      */
     public void evaluate(long[] x, long[] y) {
         if (wideKernel != null) {
-            int bad;
-            try {
-                bad = (int) wideKernel.invokeExact(x, y, 0, x.length);
-            } catch (Throwable e) {
-                throw new IllegalStateException("compiled kernel failed", e);
-            }
-            if (bad != 0) {
+            if (runWide(x, y, x.length) != 0) {
                 check(x);
             }
             return;
@@ -138,6 +132,13 @@ public final class BatchModel {
         }
         if (!vectorizable) {
             check(x, from, to);
+            if (wideKernel == null) {
+                for (int i = from; i < to; i++) {
+                    y[i] = (int) scalar.evaluate(x[i]);
+                }
+                return;
+            }
+            // The long-word kernel, on slices copied to long arrays (the words are checked above).
             long[] xl = new long[Math.min(to - from, 1 << 16)];
             long[] yl = new long[xl.length];
             for (int start = from; start < to; start += xl.length) {
@@ -145,14 +146,7 @@ public final class BatchModel {
                 for (int i = 0; i < n; i++) {
                     xl[i] = x[start + i];
                 }
-                if (n == xl.length) {
-                    evaluate(xl, yl);
-                } else {
-                    long[] xs = java.util.Arrays.copyOf(xl, n);
-                    long[] ys = new long[n];
-                    evaluate(xs, ys);
-                    System.arraycopy(ys, 0, yl, 0, n);
-                }
+                runWide(xl, yl, n);
                 for (int i = 0; i < n; i++) {
                     y[start + i] = (int) yl[i];
                 }
@@ -160,6 +154,15 @@ public final class BatchModel {
             return;
         }
         run(x, y, from, to);
+    }
+
+    /** The long-word kernel on x[0..n); returns non-zero when some word lies outside the input format. */
+    private int runWide(long[] x, long[] y, int n) {
+        try {
+            return (int) wideKernel.invokeExact(x, y, 0, n);
+        } catch (Throwable e) {
+            throw new IllegalStateException("compiled kernel failed", e);
+        }
     }
 
     /** The kernel, or the interpreted loops after a range check; y is unspecified when an input is refused. */

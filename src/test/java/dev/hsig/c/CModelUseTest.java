@@ -6,31 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hsig.cli.CommittedCores;
 import dev.hsig.cli.Cli;
-import dev.hsig.tools.ExternalTool;
+import dev.hsig.verilog.HdlTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The C model where it is used: from {@code generate --c-model}, and in the committed Verilator harness. */
 class CModelUseTest {
-    static void require(String tool) {
-        if (!ExternalTool.onPath(tool)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(tool + " is not installed; under CI=true that is a failure");
-            }
-            Assumptions.abort(tool + " not installed");
-        }
-    }
 
     /** The check: generate --c-model --name k writes k.h, and ten lines of C agree with k.csv everywhere. */
     @Test
     void aTenLineCProgramAgreesWithTheCsv(@TempDir Path temp) throws Exception {
-        require("gcc");
+        HdlTools.require("gcc");
         Path tb = temp.resolve("testbenches");
         Cli.Result r = Cli.run("generate", "--c-model", "--name", "k", "--core-dir", temp.resolve("rtl").toString(),
                 "--testbench-dir", tb.toString());
@@ -61,7 +52,7 @@ class CModelUseTest {
      */
     @Test
     void theCommittedVerilatorHarnessPassesAndCatchesAChange(@TempDir Path temp) throws Exception {
-        require("verilator");
+        HdlTools.require("verilator");
         CommittedCores.Core core = CommittedCores.harnessed();
         String name = core.name();
         Path repo = Path.of(System.getProperty("hsig.repo", ".")).toAbsolutePath();

@@ -3,10 +3,9 @@ package dev.hsig.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hsig.tools.ExternalTool;
+import dev.hsig.verilog.HdlTools;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./hsig synth} in its three device flows, as text and JSON, and with a frequency target. */
@@ -17,14 +16,6 @@ class SynthCommandTest {
         return new String[] {r.out(), r.err()};
     }
 
-    static void require(String tool) {
-        if (!ExternalTool.onPath(tool)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(tool + " is not installed; under CI=true that is a failure");
-            }
-            Assumptions.abort(tool + " not installed");
-        }
-    }
 
     static long count(String text, String pattern) {
         Matcher m = Pattern.compile(pattern).matcher(text);
@@ -38,7 +29,7 @@ class SynthCommandTest {
      */
     @Test
     void kerasFitsIn117Lut4() {
-        require("yosys");
+        HdlTools.require("yosys");
         String text = run("synth", "--function", "keras", "--no-pnr")[0];
         long luts = count(text, "SB_LUT4 core=(\\d+)");
         assertTrue(luts <= 117, text);
@@ -51,7 +42,7 @@ class SynthCommandTest {
      */
     @Test
     void theCoreAgainstTheMultiplierDesignInEveryFlow() {
-        require("yosys");
+        HdlTools.require("yosys");
         String text = run("synth", "--function", "keras", "--input", "Q4.4", "--output", "UQ1.7", "--no-pnr")[0];
         assertTrue(text.contains("synth_ice40 SB_LUT4 core="), text);
         assertEquals(0, count(text, "DSP48E1 core=(\\d+)"));
@@ -68,8 +59,8 @@ class SynthCommandTest {
     /** --target-mhz: the chosen core is placed and routed, and the line states target, prediction and result. */
     @Test
     void aTargetIsPlacedAndRouted() {
-        require("yosys");
-        require("nextpnr-ice40");
+        HdlTools.require("yosys");
+        HdlTools.require("nextpnr-ice40");
         String text = run("synth", "--function", "courbariaux", "--target-mhz", "150")[0];
         Matcher m = Pattern.compile("fmax iCE40-HX8K pipeline=(\\d+) latency=\\d+ levels_per_stage=\\d+ target_mhz=150.0"
                 + " predicted_mhz=([0-9.]+) fmax_mhz=([0-9.]+) met=(true|false)").matcher(text);

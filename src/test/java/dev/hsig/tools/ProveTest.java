@@ -10,6 +10,7 @@ import dev.hsig.format.QFormat;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.ModelOptions;
 import dev.hsig.spec.Presets;
+import dev.hsig.verilog.HdlTools;
 import dev.hsig.verilog.ModulePrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ./hsig prove: SAT proofs at 32 bits, counterexamples checked against the exact reference, pipelines. */
 class ProveTest {
 
-    static void requireYosys() {
-        if (!ExternalTool.onPath("yosys")) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("yosys is not installed; under CI=true that is a failure");
-            }
-            Assumptions.abort("yosys not installed");
-        }
-    }
 
     /**
      * Every preset at Q16.16 -> UQ1.31, every one of the 2^32 inputs: proved (two at a time, on both cores).
@@ -45,7 +37,7 @@ class ProveTest {
      */
     @Test
     void everyPresetProvesAtThirtyTwoBits() throws Exception {
-        requireYosys();
+        HdlTools.require("yosys");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Cli.Result>> runs = new ArrayList<>();
@@ -84,7 +76,7 @@ class ProveTest {
      */
     @Test
     void aChangedConstantGivesACounterexampleTheReferenceConfirms(@TempDir Path temp) throws Exception {
-        requireYosys();
+        HdlTools.require("yosys");
         Config c = ModelOptions.config(Map.of("input", "Q16.16", "output", "UQ1.31", "function", "pytorch"));
         String core = ModulePrinter.emit(DatapathPlanner.plan(c), "pt", 0, List.of("pytorch, one constant changed"));
         // The comparator at the upper knee, moved by five words: inputs just above 3 now take the linear value.
@@ -130,7 +122,7 @@ class ProveTest {
     /** A pipelined core: the value that appears N cycles after an input, proved with a sequential SAT run. */
     @Test
     void pipelinedCoresProveTheValueNCyclesLater() {
-        requireYosys();
+        HdlTools.require("yosys");
         Cli.Result r = Cli.run("prove", "--input", "Q6.6", "--output", "UQ1.9", "--function", "keras", "--pipeline", "3");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().startsWith("proved: hsig_keras_q6_6_to_uq1_9_p3 equals y = clip(1/5*x + 1/2, 0, 1) for all"
@@ -139,7 +131,7 @@ class ProveTest {
 
     @Test
     void aMissingOrBrokenFileIsOneLine(@TempDir Path temp) throws Exception {
-        requireYosys();
+        HdlTools.require("yosys");
         Cli.Result missing = Cli.run("prove", "--verilog", temp.resolve("none.v").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("hsig: error: --verilog '") && missing.err().contains("no such file"));

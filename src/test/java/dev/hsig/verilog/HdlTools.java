@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * Runs the real HDL tools. Under CI=true a missing tool is a failure (the test script installs them); on a
  * developer's machine without them the HDL tests are skipped with one clear line.
  */
-final class HdlTools {
+public final class HdlTools {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
     record Result(int exit, String output) {
@@ -25,7 +25,8 @@ final class HdlTools {
     private HdlTools() {
     }
 
-    static void require(String... tools) {
+    /** Every tool on the PATH, or a skip (a failure under CI=true) naming what is missing. */
+    public static void require(String... tools) {
         List<String> missing = new ArrayList<>();
         for (String t : tools) {
             if (!ExternalTool.onPath(t)) {
@@ -36,7 +37,7 @@ final class HdlTools {
             return;
         }
         String message = "HDL tools not installed: " + String.join(", ", missing)
-                + " (./test installs iverilog, verilator, yosys and ghdl from Debian's packages)";
+                + " (./test installs iverilog, verilator, yosys, ghdl and nextpnr-ice40 from Debian's packages)";
         if (CI) {
             fail(message + "; under CI=true this is a failure, not a skip");
         }

@@ -49,7 +49,9 @@ final class BenchCommand implements Command {
                 + "  model NAME ns_per_elem=X double_ns_per_elem=Y ratio_vs_double=R\n"
                 + "(medians; R below 1 means the bit-accurate model is faster than the double loop). The model is the\n"
                 + "datapath compiled to one Java loop at run time; 'interpreted' lines time the block-wise loops used\n"
-                + "when no compiler is available. Then the scalar model for reference, an exhaustive check of all 2^24\n"
+                + "when no compiler is available. A 'memory' line times a plain copy of int and double arrays of the\n"
+                + "same length: its ratio is the least a model over int words can show against the double loop when\n"
+                + "both stream from memory. Then the scalar model for reference, an exhaustive check of all 2^24\n"
                 + "inputs of a 24-bit configuration against the integer reference on all cores, and writing all 2^20\n"
                 + "vectors of a 20-bit input as hex and CSV. With model options, only that configuration is timed.\n\n"
                 + Options.usage()
@@ -102,6 +104,8 @@ final class BenchCommand implements Command {
         if (own) {
             return 0;
         }
+        out.println(memoryFloor(runs));
+        out.flush();
         int[] x = new int[ELEMENTS];
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < ELEMENTS; i++) {
@@ -154,6 +158,33 @@ final class BenchCommand implements Command {
     }
 
     static volatile long sink;
+
+    /**
+     * The same arrays copied, int to int and double to double: a kernel over int words moves 8 bytes per element
+     * and the double loop 16, so where both are held up by memory rather than arithmetic, their ratio is this one.
+     */
+    static String memoryFloor(int runs) {
+        int[] xi = new int[ELEMENTS];
+        int[] yi = new int[ELEMENTS];
+        double[] xd = new double[ELEMENTS];
+        double[] yd = new double[ELEMENTS];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < ELEMENTS; i++) {
+            xi[i] = random.nextInt();
+            xd[i] = xi[i];
+        }
+        double[] t = interleaved(() -> {
+            for (int i = 0; i < ELEMENTS; i++) {
+                yi[i] = xi[i];
+            }
+        }, () -> {
+            for (int i = 0; i < ELEMENTS; i++) {
+                yd[i] = xd[i];
+            }
+        }, runs);
+        return String.format(Locale.ROOT, "memory copy int_ns_per_elem=%.3f double_ns_per_elem=%.3f ratio=%.2f"
+                + " (the floor of ratio_vs_double for int words streamed from memory)", t[0], t[1], t[0] / t[1]);
+    }
 
     /**
      * Medians in ns per element of two workloads timed alternately, after a warm-up of both long enough (at least

@@ -74,12 +74,24 @@ final class JavaKernelEmitter {
         private final int top;
         private int index;
         private int branches;
+        /** Each node as base * factor + offset, exactly, when it is a chain of shifts and adds of one base node. */
+        private final Linear[] linear;
 
         Lines(List<Node> nodes, boolean wide) {
             this.nodes = nodes;
             this.wide = wide;
             this.type = wide ? "long" : "int";
             this.top = wide ? 63 : 31;
+            this.linear = new Linear[nodes.size()];
+        }
+
+        /** The value base * factor + offset, wrapping as the kernel's words do. */
+        private record Linear(int base, long factor, long offset) {
+        }
+
+        /** The node as a linear form of a base: itself, unless it is a folded chain. */
+        private Linear form(int node) {
+            return linear[node] != null ? linear[node] : new Linear(node, 1, 0);
         }
 
         /** A constant as a literal of the kernel's word type. */
@@ -103,6 +115,11 @@ final class JavaKernelEmitter {
 
         @Override
         public String sum(Node.Sum sum) {
+            boolean exact = sum.signed() || !maskNeeded(index);
+            String folded = exact ? folded(sum) : null;
+            if (folded != null) {
+                return assign(folded);
+            }
             StringBuilder e = new StringBuilder("(");
             if (sum.terms().get(0).negate()) {
                 e.append(lit(sum.constant()));
@@ -116,7 +133,38 @@ final class JavaKernelEmitter {
             }
             e.append(")");
             // Exact words need no wrap (see BatchModel); modular words keep their low bits.
-            return assign(sum.signed() || !maskNeeded(index) ? e.toString() : e + " & " + mask(sum.width()));
+            return assign(exact ? e.toString() : e + " & " + mask(sum.width()));
+        }
+
+        /**
+         * A chain of left shifts and adds of one base word (a constant multiplier such as hls4ml's 13107 = 3*4369)
+         * as one multiply-add of the base, or null when the sum is not such a chain or gains nothing. The JIT
+         * vectorizes {@code x * c + d}, but stops vectorizing the loop at some shift-add chains ({@code (a << 12) +
+         * (a << 8)} of a shifted-and-subtracted a): one multiply gives the same exact word. The value fits the kernel
+         * word, so the wrapping of {@code x * c} in between cannot change it.
+         */
+        private String folded(Node.Sum sum) {
+            int base = -1;
+            long factor = 0;
+            long offset = sum.constant();
+            boolean chain = false;
+            for (Node.Term t : sum.terms()) {
+                Linear f = form(t.source());
+                if (t.shift() < 0 || (base >= 0 && f.base() != base)) {
+                    return null;
+                }
+                base = f.base();
+                chain |= linear[t.source()] != null;
+                long sign = t.negate() ? -1 : 1;
+                factor += sign * (f.factor() << t.shift());
+                offset += sign * (f.offset() << t.shift());
+            }
+            linear[index] = new Linear(base, factor, offset);
+            if (!chain || Long.bitCount(Math.abs(factor)) <= 1) {
+                return null;
+            }
+            String product = "v" + base + " * " + lit(factor);
+            return offset == 0 ? "(" + product + ")" : "(" + product + " + (" + lit(offset) + "))";
         }
 
         @Override

@@ -91,6 +91,17 @@ class ExhaustiveModelTest {
         }
         long[] y = new long[x.length];
         BatchModel.interpreted(datapath).evaluate(x, y);
+        expectSpecification(config, datapath, spec, x, y);
+        if (in.width() == 16) {
+            // The compiled kernel too (it folds shift-add chains into multiplies, and tables into arithmetic).
+            BatchModel.compiled(datapath).evaluate(x, y);
+            expectSpecification(config, datapath, spec, x, y);
+        }
+    }
+
+    private static void expectSpecification(Config config, Datapath datapath, IntegerReference spec, long[] x,
+            long[] y) {
+        QFormat in = config.input();
         for (int i = 0; i < x.length; i++) {
             long expected = spec.outputRaw(x[i]);
             if (expected != y[i]) {

@@ -25,30 +25,28 @@ module hsig_courbariaux_q4_12_to_uq1_15_p2 (
 );
 
     // ---- pipeline registers: data (no reset needed) ----
-    reg  [15:0] ylin_s1;
+    reg  [16:0] n_s1;
     reg  above_s1;
-    reg  below_s1;
     reg  [15:0] y_comb_s2;
 
     // ---- stage 0 ----
     wire [16:0] n = {x[15], x} + 17'h1000;  // N = x + 4096
-    wire [15:0] ylin = {n[13:0], 2'b0};  // N * 2^2
     wire above = $signed(x) > $signed(16'hFFF);  // x > 0.999755859375: output 1
-    wire below = n[16];  // x < -1: output 0 (the sign of n)
 
     // ---- stage 1 ----
-    wire [15:0] y_comb = below_s1 ? 16'd0 : above_s1 ? 16'd32768 : ylin_s1;  // raw output, UQ1.15
+    wire [15:0] ylin = {n_s1[13:0], 2'b0};  // N * 2^2
+    wire below = n_s1[16];  // x < -1: output 0 (the sign of n)
+    wire [15:0] y_comb = below ? 16'd0 : above_s1 ? 16'd32768 : ylin;  // raw output, UQ1.15
 
     // ---- pipeline registers load ----
     always @(posedge clk) begin
-        ylin_s1 <= ylin;
+        n_s1 <= n;
         above_s1 <= above;
-        below_s1 <= below;
         y_comb_s2 <= y_comb;
     end
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
-    wire unused_bits = ^{n[15:14]};
+    wire unused_bits = ^{n_s1[15:14]};
 
     assign y = y_comb_s2;
 

@@ -32,7 +32,7 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     // ---- pipeline registers: data (no reset needed) ----
     reg  [15:0] x_s1;
     reg  [31:0] n_s1;
-    reg  [33:0] t3_s1;
+    reg  [33:0] t1_s1;
     reg  above_s1;
     reg  below_s1;
     reg  [15:0] y_comb_s2;
@@ -42,13 +42,13 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     wire [29:0] p = $signed(x) * $signed(z);  // x * Z, the one variable product
     wire [31:0] n = {{2{p[29]}}, p} + 32'h60003000;  // N = x^2 + 12288*x + 1610625024, >= 0 where it is used (the divider needs it)
     wire [33:0] t1 = {n[31], n, 1'b0} + {{3{n[31]}}, n[31:1]};  // times (1 + 2^-2), 1 fraction bits
-    wire [33:0] t2 = t1 + {{4{t1[33]}}, t1[33:4]};  // times (1 + 2^-4), 1 fraction bits
-    wire [33:0] t3 = t2 + {{8{t2[33]}}, t2[33:8]};  // times (1 + 2^-8), 1 fraction bits
     wire above = $signed(x) > $signed(16'h2FFF);  // x > 2.999755859375: the value x
     wire below = $signed(x) < $signed(16'hD000);  // x < -3: output 0
 
     // ---- stage 1 ----
-    wire [33:0] t4 = t3_s1 + {{16{t3_s1[33]}}, t3_s1[33:16]};  // times (1 + 2^-16), 1 fraction bits
+    wire [33:0] t2 = t1_s1 + {{4{t1_s1[33]}}, t1_s1[33:4]};  // times (1 + 2^-4), 1 fraction bits
+    wire [33:0] t3 = t2 + {{8{t2[33]}}, t2[33:8]};  // times (1 + 2^-8), 1 fraction bits
+    wire [33:0] t4 = t3 + {{16{t3[33]}}, t3[33:16]};  // times (1 + 2^-16), 1 fraction bits
     wire [30:0] q = t4[33:3];  // q' = floor(N/3) or one less
     wire [2:0] dq = {q[0], 2'b0} - q[2:0];  // q' * 3 mod 2^3
     wire [2:0] rmd = n_s1[2:0] - dq;  // N - 3*q' mod 2^3, in [0, 6)
@@ -63,7 +63,7 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     always @(posedge clk) begin
         x_s1 <= x;
         n_s1 <= n;
-        t3_s1 <= t3;
+        t1_s1 <= t1;
         above_s1 <= above;
         below_s1 <= below;
         y_comb_s2 <= y_comb;

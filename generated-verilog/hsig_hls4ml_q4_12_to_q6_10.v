@@ -7,7 +7,7 @@
 // rounding : floor (AP_TRN): toward -infinity (truncation); overflow wrap (AP_WRAP): keeps the low bits (wraps around)
 // error    : <= 0.999996185302734375 ulp against the exact function (correctly rounded)
 // datapath : 5 adders, 2 comparators, no multiplier, widest word 29 bits, 6 logic levels
-//            x * 13107 = (+2^2 -2^0) * (+2^12 +2^8 +2^4 +2^0) in canonical signed digits
+//            x * 13107 = (+2^1 +2^0) * (+2^12 +2^8 +2^4 +2^0) in signed digits
 //            t = N/(2^18) with N = 13107*X + 134217728
 //            rounded floor by the offset, then 18 fraction bits dropped
 // interface: combinational x -> y, latency 0 cycles
@@ -20,7 +20,7 @@ module hsig_hls4ml_q4_12_to_q6_10 (
 );
 
     // ---- stage 0 ----
-    wire [15:0] pa = {x[13:0], 2'b0} - x;  // x * 3
+    wire [15:0] pa = {x[14:0], 1'b0} + x;  // x * 3
     wire [27:0] pb1 = {pa, 12'b0} + {{4{pa[15]}}, pa, 8'b0};  // x*3 * 4352
     wire [27:0] pb2 = pb1 + {{8{pa[15]}}, pa, 4'b0};  // x*3 * 4368
     wire [27:0] pb3 = pb2 + {{12{pa[15]}}, pa};  // x*3 * 4369

@@ -10,7 +10,7 @@
 //            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 //            t = 2^3*N/(5*2^0) with N = X + 10240
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
-//            N * 3 = +2^2 -2^0 in canonical signed digits
+//            N * 3 = +2^1 +2^0 in signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
 //            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 //            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
@@ -56,7 +56,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4 (
 
             // ---- stage 0 ----
             wire [16:0] n = {x_lane[15], x_lane} + 17'h2800;  // N = x + 10240, >= 0 where it is used (the divider needs it)
-            wire [16:0] s = {n[14:0], 2'b0} - n;  // N * 3
+            wire [16:0] s = {n[15:0], 1'b0} + n;  // N * 3
             wire [16:0] t1 = s + {{4{s[16]}}, s[16:4]};  // times (1 + 2^-4)
             wire above = $signed(x_lane) > $signed(16'h27FF);  // x > 2.499755859375: output 1
             wire below = n[16];  // x < -2.5: output 0 (the sign of n)

@@ -10,7 +10,7 @@
 --            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 --            t = 2^3*N/(5*2^0) with N = X + 10240
 --            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
---            N * 3 = +2^2 -2^0 in canonical signed digits
+--            N * 3 = +2^1 +2^0 in signed digits
 --            remainder N - 5*q' kept in 4 bits corrects q'
 --            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 --            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
@@ -56,7 +56,7 @@ begin
 
     -- ---- stage 0 ----
     n <= std_logic_vector(unsigned(x(15) & x) + unsigned'("00010100000000000"));
-    s <= std_logic_vector(unsigned(n(14 downto 0) & "00") - unsigned(n));
+    s <= std_logic_vector(unsigned(n(15 downto 0) & "0") + unsigned(n));
     t1 <= std_logic_vector(unsigned(s) + unsigned(std_logic_vector'(3 downto 0 => s(16)) & s(16 downto 4)));
     t2 <= std_logic_vector(unsigned(t1) + unsigned(std_logic_vector'(7 downto 0 => t1(16)) & t1(16 downto 8)));
     q <= std_logic_vector(unsigned(t2(16 downto 4)));

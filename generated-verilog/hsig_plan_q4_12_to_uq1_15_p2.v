@@ -39,11 +39,11 @@ module hsig_plan_q4_12_to_uq1_15_p2 (
 );
 
     // ---- pipeline registers: data (no reset needed) ----
-    reg  [12:0] ylin_s1;
+    reg  [14:0] n_s1;
     reg  [14:0] n_2_s1;
     reg  [15:0] ylin_2_s1;
     reg  [15:0] n_4_s1;
-    reg  [16:0] ylin_3_s1;
+    reg  [18:0] n_5_s1;
     reg  gt1_s1;
     reg  below_s1;
     reg  gt3_s1;
@@ -54,17 +54,11 @@ module hsig_plan_q4_12_to_uq1_15_p2 (
 
     // ---- stage 0 ----
     wire [14:0] n = x[14:0] + 15'h5002;  // N = x + 20482
-    wire [12:0] ylin_up = n[14:2];  // rounded half up (the offset holds the half)
-    wire ylin_tie = ~|n[1:0];  // exactly half-way: a tie
-    wire [12:0] ylin = {ylin_up[12:1], ylin_up[0] & ~ylin_tie};  // round(N / 2^2), ties to even
     wire [14:0] n_2 = x[14:0] + 15'h3000;  // N = x + 12288
     wire [14:0] n_3 = x[14:0] + 15'h2000;  // N = x + 8192
     wire [15:0] ylin_2 = {n_3, 1'b0};  // N * 2^1
     wire [15:0] n_4 = x + 16'h5000;  // N = x + 20480
     wire [18:0] n_5 = {{3{x[15]}}, x} + 19'h1B002;  // N = x + 110594
-    wire [16:0] ylin_3_up = n_5[18:2];  // rounded half up (the offset holds the half)
-    wire ylin_3_tie = ~|n_5[1:0];  // exactly half-way: a tie
-    wire [16:0] ylin_3 = {ylin_3_up[16:1], ylin_3_up[0] & ~ylin_3_tie};  // round(N / 2^2), ties to even
     wire gt1 = $signed(x) > $signed(16'hDA00);  // x > -2.375: the value n_2
     wire below = $signed(x) < $signed(16'hB001);  // x < -4.999755859375: output 0
     wire gt3 = $signed(x) > $signed(16'hFFF);  // x > 0.999755859375: the value n_4
@@ -73,15 +67,21 @@ module hsig_plan_q4_12_to_uq1_15_p2 (
     wire gt2 = $signed(x) > $signed(16'hF000);  // x > -1
 
     // ---- stage 1 ----
-    wire [15:0] y_comb = gt2_s1 ? (gt4_s1 ? (above_s1 ? 16'd32768 : ylin_3_s1[15:0]) : gt3_s1 ? n_4_s1 : ylin_2_s1) : below_s1 ? 16'd0 : gt1_s1 ? {n_2_s1[14], n_2_s1} : {{3{ylin_s1[12]}}, ylin_s1};  // raw output, UQ1.15
+    wire [12:0] ylin_up = n_s1[14:2];  // rounded half up (the offset holds the half)
+    wire ylin_tie = ~|n_s1[1:0];  // exactly half-way: a tie
+    wire [12:0] ylin = {ylin_up[12:1], ylin_up[0] & ~ylin_tie};  // round(N / 2^2), ties to even
+    wire [16:0] ylin_3_up = n_5_s1[18:2];  // rounded half up (the offset holds the half)
+    wire ylin_3_tie = ~|n_5_s1[1:0];  // exactly half-way: a tie
+    wire [16:0] ylin_3 = {ylin_3_up[16:1], ylin_3_up[0] & ~ylin_3_tie};  // round(N / 2^2), ties to even
+    wire [15:0] y_comb = gt2_s1 ? (gt4_s1 ? (above_s1 ? 16'd32768 : ylin_3[15:0]) : gt3_s1 ? n_4_s1 : ylin_2_s1) : below_s1 ? 16'd0 : gt1_s1 ? {n_2_s1[14], n_2_s1} : {{3{ylin[12]}}, ylin};  // raw output, UQ1.15
 
     // ---- pipeline registers load ----
     always @(posedge clk) begin
-        ylin_s1 <= ylin;
+        n_s1 <= n;
         n_2_s1 <= n_2;
         ylin_2_s1 <= ylin_2;
         n_4_s1 <= n_4;
-        ylin_3_s1 <= ylin_3;
+        n_5_s1 <= n_5;
         gt1_s1 <= gt1;
         below_s1 <= below;
         gt3_s1 <= gt3;
@@ -92,7 +92,7 @@ module hsig_plan_q4_12_to_uq1_15_p2 (
     end
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
-    wire unused_bits = ^{ylin_3_s1[16]};
+    wire unused_bits = ^{ylin_3[16]};
 
     assign y = y_comb_s2;
 

@@ -7,7 +7,7 @@
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
 // datapath : 2 adders, 2 comparators, no multiplier, widest word 17 bits, 4 logic levels
-//            x * 3 = +2^2 -2^0 in canonical signed digits
+//            x * 3 = +2^1 +2^0 in signed digits
 //            t = N/(2^1) with N = 3*X + 32769
 //            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // interface: combinational x -> y, latency 0 cycles
@@ -20,7 +20,7 @@ module hsig_qkeras_smooth_q4_12_to_uq1_15 (
 );
 
     // ---- stage 0 ----
-    wire [15:0] p = {x[13:0], 2'b0} - x;  // x * 3
+    wire [15:0] p = {x[14:0], 1'b0} + x;  // x * 3
     wire [16:0] n = {p[15], p} + 17'h8001;  // N = 3*x + 32769
     wire [15:0] ylin_up = n[16:1];  // rounded half up (the offset holds the half)
     wire ylin_tie = ~|n[0];  // exactly half-way: a tie

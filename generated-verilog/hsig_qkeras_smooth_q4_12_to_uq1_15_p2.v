@@ -7,7 +7,7 @@
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
 // datapath : 2 adders, 2 comparators, no multiplier, widest word 17 bits, 4 logic levels
-//            x * 3 = +2^2 -2^0 in canonical signed digits
+//            x * 3 = +2^1 +2^0 in signed digits
 //            t = N/(2^1) with N = 3*X + 32769
 //            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
@@ -30,7 +30,7 @@ module hsig_qkeras_smooth_q4_12_to_uq1_15_p2 (
     reg  [15:0] y_comb_s2;
 
     // ---- stage 0 ----
-    wire [15:0] p = {x[13:0], 2'b0} - x;  // x * 3
+    wire [15:0] p = {x[14:0], 1'b0} + x;  // x * 3
     wire [16:0] n = {p[15], p} + 17'h8001;  // N = 3*x + 32769
     wire above = $signed(x) > $signed(16'h2AAA);  // x > 2.66650390625: output 1
     wire below = $signed(x) < $signed(16'hD556);  // x < -2.66650390625: output 0

@@ -8,7 +8,7 @@
  * rounding : floor (AP_TRN): toward -infinity (truncation); overflow wrap (AP_WRAP): keeps the low bits (wraps around)
  * error    : <= 0.999996185302734375 ulp against the exact function (correctly rounded)
  * datapath : 5 adders, 2 comparators, no multiplier, widest word 29 bits, 6 logic levels
- *            x * 13107 = (+2^2 -2^0) * (+2^12 +2^8 +2^4 +2^0) in canonical signed digits
+ *            x * 13107 = (+2^1 +2^0) * (+2^12 +2^8 +2^4 +2^0) in signed digits
  *            t = N/(2^18) with N = 13107*X + 134217728
  *            rounded floor by the offset, then 18 fraction bits dropped
  * interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
@@ -45,7 +45,7 @@ static inline int64_t hsig_hls4ml_q4_12_to_q6_10_p2_shr(int64_t v, int k) {  /* 
 
 static inline int64_t hsig_hls4ml_q4_12_to_q6_10_p2_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
-    const int64_t v1 = hsig_hls4ml_q4_12_to_q6_10_p2_wrap((uint64_t)INT64_C(0) + hsig_hls4ml_q4_12_to_q6_10_p2_shl(v0, 2) - (uint64_t)v0, 16, 1);  /* pa: x * 3 */
+    const int64_t v1 = hsig_hls4ml_q4_12_to_q6_10_p2_wrap((uint64_t)INT64_C(0) + hsig_hls4ml_q4_12_to_q6_10_p2_shl(v0, 1) + (uint64_t)v0, 16, 1);  /* pa: x * 3 */
     const int64_t v2 = hsig_hls4ml_q4_12_to_q6_10_p2_wrap((uint64_t)INT64_C(0) + hsig_hls4ml_q4_12_to_q6_10_p2_shl(v1, 12) + hsig_hls4ml_q4_12_to_q6_10_p2_shl(v1, 8), 28, 1);  /* pb1: x*3 * 4352 */
     const int64_t v3 = hsig_hls4ml_q4_12_to_q6_10_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v2 + hsig_hls4ml_q4_12_to_q6_10_p2_shl(v1, 4), 28, 1);  /* pb2: x*3 * 4368 */
     const int64_t v4 = hsig_hls4ml_q4_12_to_q6_10_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v3 + (uint64_t)v1, 28, 1);  /* pb3: x*3 * 4369 */

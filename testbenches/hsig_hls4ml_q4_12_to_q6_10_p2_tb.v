@@ -7,7 +7,7 @@
 // rounding : floor (AP_TRN): toward -infinity (truncation); overflow wrap (AP_WRAP): keeps the low bits (wraps around)
 // error    : <= 0.999996185302734375 ulp against the exact function (correctly rounded)
 // datapath : 5 adders, 2 comparators, no multiplier, widest word 29 bits, 6 logic levels
-//            x * 13107 = (+2^2 -2^0) * (+2^12 +2^8 +2^4 +2^0) in canonical signed digits
+//            x * 13107 = (+2^1 +2^0) * (+2^12 +2^8 +2^4 +2^0) in signed digits
 //            t = N/(2^18) with N = 13107*X + 134217728
 //            rounded floor by the offset, then 18 fraction bits dropped
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain

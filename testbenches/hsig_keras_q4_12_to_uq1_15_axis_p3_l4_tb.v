@@ -10,7 +10,7 @@
 //            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 //            t = 2^3*N/(5*2^0) with N = X + 10240
 //            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
-//            N * 3 = +2^2 -2^0 in canonical signed digits
+//            N * 3 = +2^1 +2^0 in signed digits
 //            remainder N - 5*q' kept in 4 bits corrects q'
 //            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
 //            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own

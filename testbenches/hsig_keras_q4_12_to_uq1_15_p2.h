@@ -11,7 +11,7 @@
  *            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
  *            t = 2^3*N/(5*2^0) with N = X + 10240
  *            q' = floor(N/5) or one less, via 1/5 ~ 3/2^4*(1+2^-4)*(1+2^-8)
- *            N * 3 = +2^2 -2^0 in canonical signed digits
+ *            N * 3 = +2^1 +2^0 in signed digits
  *            remainder N - 5*q' kept in 4 bits corrects q'
  *            y = 2^3*q' + table(rmd), 10 entries, rounded nearest-up
  *            x < -2.5 is the sign of N, kept exact over every input: no comparator of its own
@@ -50,7 +50,7 @@ static inline int64_t hsig_keras_q4_12_to_uq1_15_p2_shr(int64_t v, int k) {  /* 
 static inline int64_t hsig_keras_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
     const int64_t v1 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(10240) + (uint64_t)v0, 17, 1);  /* n: N = x + 10240, >= 0 where it is used (the divider needs it) */
-    const int64_t v2 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_keras_q4_12_to_uq1_15_p2_shl(v1, 2) - (uint64_t)v1, 17, 1);  /* s: N * 3 */
+    const int64_t v2 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_keras_q4_12_to_uq1_15_p2_shl(v1, 1) + (uint64_t)v1, 17, 1);  /* s: N * 3 */
     const int64_t v3 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v2 + (uint64_t)hsig_keras_q4_12_to_uq1_15_p2_shr(v2, 4), 17, 1);  /* t1: times (1 + 2^-4) */
     const int64_t v4 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)v3 + (uint64_t)hsig_keras_q4_12_to_uq1_15_p2_shr(v3, 8), 17, 1);  /* t2: times (1 + 2^-8) */
     const int64_t v5 = hsig_keras_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + (uint64_t)hsig_keras_q4_12_to_uq1_15_p2_shr(v4, 4), 13, 1);  /* q: q' = floor(N/5) or one less */

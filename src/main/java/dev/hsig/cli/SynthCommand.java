@@ -51,11 +51,12 @@ final class SynthCommand implements Command {
                 + "  synth          Yosys's generic cells\n"
                 + "Where nextpnr-ice40 is installed it also places and routes the core between input and output\n"
                 + "registers on an iCE40 HX8K and prints the maximum clock frequency for pipeline 0 and for the\n"
-                + "deepest pipeline (one logic level per stage), or for --pipeline N, or for the stage count that\n"
-                + "--target-mhz F chooses, next to the target and the delay model's prediction.\n"
+                + "deepest pipeline, or for --pipeline N, or for the stage counts --target-mhz F tries, next to the\n"
+                + "target and the delay model's prediction, and says which count met the target.\n"
                 + "Needs yosys (Debian: apt-get install yosys; nextpnr-ice40 for fmax).\n\n" + Options.usage()
                 + "  --pipeline N      the pipelined core to place and route (default: as deep as the logic levels)\n"
-                + "  --target-mhz F    place and route the fewest stages the delay model predicts will meet F MHz\n"
+                + "  --target-mhz F    place and route from the fewest stages that might meet F MHz (the delay model's\n"
+                + "                    prediction, allowing for its measured error) up, stopping at the first that does\n"
                 + "  --no-pnr          skip place and route (not with --pipeline or --target-mhz)\n"
                 + "  --format F        text (default) or json\n\n"
                 + "example:\n  ./hsig synth --function pytorch\n  ./hsig synth --function keras --target-mhz 120\n";
@@ -76,8 +77,10 @@ final class SynthCommand implements Command {
         }
         Config config = Options.config(a);
         Datapath d = DatapathPlanner.plan(config);
-        boolean chosen = a.has("--pipeline") || a.has("--target-mhz");
-        int deepest = chosen ? InterfaceOptions.pipeline(a, d) : Math.max(1, Pipeline.depth(d));
+        boolean target = a.has("--target-mhz");
+        int depth = Math.max(1, Pipeline.depth(d));
+        int deepest = a.has("--pipeline") || target ? InterfaceOptions.pipelineOrTarget(a, d) : depth;
+        double targetMhz = target ? InterfaceOptions.targetMhz(a.value("--target-mhz")) : 0;
         if (!Yosys.installed()) {
             throw new InvalidInputException("synth needs yosys on the PATH (Debian: apt-get install yosys)");
         }
@@ -115,7 +118,11 @@ final class SynthCommand implements Command {
                 out.println("fmax: " + result.get("fmax_skipped") + ", skipped");
             }
         } else if (!a.has("--no-pnr")) {
-            int[] stages = a.has("--target-mhz") ? new int[] {deepest} : new int[] {0, deepest};
+            // With a target, place and route from the fewest stages that might meet it (the model's choice, or
+            // fewer where the model has erred on the side of caution) up, and stop at the first that does.
+            int[] stages = target ? java.util.stream.IntStream.rangeClosed(deepest, depth).toArray()
+                    : new int[] {0, deepest};
+            Map<String, Object> last = null;
             for (int p : stages) {
                 String pipelined = ModulePrinter.emit(d, "core", p, List.of("synth"));
                 double mhz = Nextpnr.fmax(Map.of("core.v", pipelined, "top.v",
@@ -125,20 +132,35 @@ final class SynthCommand implements Command {
                 f.put("pipeline", p);
                 f.put("latency", p);
                 f.put("levels_per_stage", Pipeline.levelsPerStage(d, p));
-                if (a.has("--target-mhz")) {
-                    f.put("target_mhz", Double.parseDouble(a.value("--target-mhz").trim()));
+                if (target) {
+                    f.put("target_mhz", targetMhz);
                 }
                 f.put("predicted_mhz", round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
                 f.put("fmax_mhz", round1(mhz));
-                if (a.has("--target-mhz")) {
-                    f.put("met", mhz >= (double) f.get("target_mhz"));
+                if (target) {
+                    f.put("met", mhz >= targetMhz);
                 }
                 fmax.add(f);
+                last = f;
                 if (!json) {
                     StringBuilder l = new StringBuilder("fmax");
                     f.forEach((k, v) -> l.append(k.equals("device") ? " " + v : " " + k + "=" + v));
                     out.println(l);
                     out.flush();
+                }
+                if (target && mhz >= targetMhz) {
+                    break;
+                }
+            }
+            if (target) {
+                boolean met = (boolean) last.get("met");
+                String summary = met ? String.format(Locale.ROOT, "%.1f MHz met with %d stages (generate it with"
+                        + " --pipeline %d)", targetMhz, (int) last.get("pipeline"), (int) last.get("pipeline"))
+                        : String.format(Locale.ROOT, "%.1f MHz not met by any stage count from %d to %d", targetMhz,
+                        deepest, depth);
+                result.put("target", summary);
+                if (!json) {
+                    out.println("target: " + summary);
                 }
             }
         }

@@ -30,9 +30,9 @@ final class ConstantMultiplier {
         return b.shared(List.of("multiply", source, c, modular, low, high), () -> {
             BigInteger[] split = bestSplit(c);
             if (modular == 0) {
-                b.note(of + " * " + c + " = " + (split == null ? Csd.format(Csd.digits(c))
-                        : "(" + Csd.format(Csd.digits(split[0])) + ") * (" + Csd.format(Csd.digits(split[1])) + ")")
-                        + " in canonical signed digits");
+                b.note(of + " * " + c + " = " + (split == null ? Csd.format(Csd.adderDigits(c))
+                        : "(" + Csd.format(Csd.adderDigits(split[0])) + ") * ("
+                        + Csd.format(Csd.adderDigits(split[1])) + ")") + " in signed digits");
             }
             if (split != null) {
                 int first = chain(source, split[0], low, high, prefix + "a", of, modular);
@@ -67,7 +67,8 @@ final class ConstantMultiplier {
     }
 
     private int chain(int source, BigInteger c, BigInteger low, BigInteger high, String prefix, String of, int modular) {
-        List<Csd.Digit> digits = Csd.digits(c);
+        // A product kept modulo a few bits is a handful of LUTs either way; measured, its canonical form maps smaller.
+        List<Csd.Digit> digits = modular > 0 ? Csd.digits(c) : Csd.adderDigits(c);
         Csd.Digit top = digits.get(0);
         BigInteger partial = top.value();
         if (digits.size() == 1) {

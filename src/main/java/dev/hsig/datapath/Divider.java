@@ -81,7 +81,7 @@ final class Divider {
     /** The partial products of m = floor(2^p / D), each truncated to the guard bits as it is added. */
     private int truncated(int n, ReciprocalPlan plan, BigInteger d, BigInteger nLow, BigInteger nHigh, BigInteger qLow,
             BigInteger qHigh) {
-        List<Csd.Digit> digits = Csd.digits(plan.multiplier());
+        List<Csd.Digit> digits = Csd.adderDigits(plan.multiplier());
         long negatives = digits.stream().filter(Csd.Digit::negative).count();
         BigInteger partial = BigInteger.ZERO;
         int acc = -1;

@@ -93,7 +93,7 @@ record ReciprocalPlan(Family family, BigInteger multiplier, int p, int stages, i
     private static Optional<ReciprocalPlan> truncated(BigInteger d, BigInteger nMax, int p, BigInteger m) {
         Rational series = Rational.of(nMax.multiply(BigInteger.ONE.shiftLeft(p).subtract(d.multiply(m))),
                 d.shiftLeft(p));
-        java.util.List<Csd.Digit> digits = Csd.digits(m);
+        java.util.List<Csd.Digit> digits = Csd.adderDigits(m);
         long negatives = digits.stream().filter(Csd.Digit::negative).count();
         for (int guard = 0; guard <= 30; guard++) {
             Rational total = series.add(Rational.of(digits.size(), 1L << guard));

@@ -42,6 +42,7 @@ public final class Report {
         t.put("target_mhz", round1(targetMhz));
         t.put("stages", stages);
         t.put("max_levels_between_registers", Pipeline.levelsPerStage(d, stages));
+        t.put("slowest_stage_logic_ns", Pipeline.stageDelayNs(d, stages));
         t.put("predicted_fmax_mhz", round1(DelayModel.ICE40_HX8K.predictedMhz(d, stages)));
         report.put("target", t);
     }
@@ -94,6 +95,7 @@ public final class Report {
             l.put("pipeline", p);
             l.put("latency_cycles", p);
             l.put("max_levels_between_registers", Pipeline.levelsPerStage(d, p));
+            l.put("slowest_stage_logic_ns", Pipeline.stageDelayNs(d, p));
             l.put("predicted_fmax_mhz_" + DEVICE_KEY, round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
             latency.add(l);
         }

@@ -6,32 +6,51 @@ import java.util.OptionalInt;
 
 /**
  * A delay model of one device for frequency-directed pipelining, as FloPoCo's {@code frequency=}: the clock period
- * a stage needs grows with the logic levels between its registers, {@code base + perLevel * levels}, and never
- * drops below {@code floor}, the period of the registered wrapper itself (routing into and out of the core).
- * The constants are fitted to nextpnr place-and-route results; the README gives the data and the fit's error.
+ * a stage needs grows with the estimated delay of the logic between its registers ({@link Pipeline#stageDelayNs},
+ * LUTs and carry-chain bits weighed), {@code base + scale * delay}, and never drops below {@code floor}, the period
+ * of the registered wrapper itself (routing into and out of the core). The constants are fitted to nextpnr
+ * place-and-route results; the README gives the data and the fit's error.
  */
-public record DelayModel(String device, double baseNs, double perLevelNs, double floorNs) {
+public record DelayModel(String device, double baseNs, double scale, double floorNs) {
     /**
-     * iCE40 HX8K: a least-squares fit to nextpnr-ice40 (Debian 12, seed 1) on 46 cores, keras, pytorch,
-     * qkeras-smooth, courbariaux, hard-tanh, PLAN, hls4ml and ReLU6 at Q4.12 with every stage count from 0 to their
-     * depth, each between input and output registers. Measured periods: 14.1 to 17.3 ns at 9 levels, 9.0 to 10.8
-     * at 4 to 6, 4.3 to 8.8 at 1 to 3, never below 4.30 (232.7 MHz). The fit predicts fmax within -33% to +37%,
-     * median +1%: a guide for the first choice, which {@code ./hsig synth --target-mhz} then checks.
+     * iCE40 HX8K: a least-squares fit to nextpnr-ice40 0.4 (Debian 12, seed 1) on 49 cores, keras, pytorch,
+     * qkeras-smooth, courbariaux, hard-tanh, PLAN, hls4ml, ReLU6 and quarter at Q4.12 with every stage count from 0
+     * to their depth, each between input and output registers. Measured periods run from 4.33 ns (the floor, 231
+     * MHz) to 15.0 ns. The fit predicts fmax within -27% to +37% of the measured figure, median +1%: a guide,
+     * which {@code ./hsig synth --target-mhz} checks by placing and routing (see {@link #MAX_MEASURED_OVER_PREDICTED}).
      */
-    public static final DelayModel ICE40_HX8K = new DelayModel("iCE40-HX8K", 3.97, 1.24, 4.30);
+    public static final DelayModel ICE40_HX8K = new DelayModel("iCE40-HX8K", 0.63, 1.23, 4.33);
 
-    /** The period a stage of {@code levels} logic levels needs, in ns. */
-    public double periodNs(int levels) {
-        return Math.max(floorNs, baseNs + perLevelNs * levels);
+    /**
+     * The most a measured fmax exceeded this model's prediction in the calibration (1.37 times, rounded up): a
+     * stage count predicted below target / 1.4 will not meet the target, so place and route need not try it.
+     * Where the model errs, it is on the side of caution for adder chains and of optimism for comparators.
+     */
+    public static final double MAX_MEASURED_OVER_PREDICTED = 1.4;
+
+    /** The fewest stages that might meet {@code mhz} allowing for the model's error, or empty when none may. */
+    public OptionalInt firstWorthPlacing(Datapath d, double mhz) {
+        int depth = Math.max(1, Pipeline.depth(d));
+        for (int p = 0; p <= depth; p++) {
+            if (predictedMhz(d, p) * MAX_MEASURED_OVER_PREDICTED >= mhz) {
+                return OptionalInt.of(p);
+            }
+        }
+        return OptionalInt.empty();
     }
 
-    public double predictedMhz(int levels) {
-        return 1000.0 / periodNs(levels);
+    /** The period a stage needs whose logic is estimated at {@code stageDelayNs}, in ns. */
+    public double periodNs(double stageDelayNs) {
+        return Math.max(floorNs, baseNs + scale * stageDelayNs);
+    }
+
+    public double predictedMhz(double stageDelayNs) {
+        return 1000.0 / periodNs(stageDelayNs);
     }
 
     /** The predicted fmax of the datapath cut into {@code registers} stages. */
     public double predictedMhz(Datapath d, int registers) {
-        return predictedMhz(Pipeline.levelsPerStage(d, registers));
+        return predictedMhz(Pipeline.stageDelayNs(d, registers));
     }
 
     /** The fewest stages predicted to meet {@code mhz}, or empty when even one level per stage is too slow. */

@@ -53,13 +53,26 @@ public final class ExternalTool {
 
     /** Runs a command in {@code dir}; returns its output, or throws with the end of it when the exit status is not 0. */
     public static String run(Path dir, String... command) throws IOException {
+        return run(dir, 900, command);
+    }
+
+    /** A command that ran longer than it was given. */
+    public static final class TimedOut extends IOException {
+        TimedOut(String tool, long seconds) {
+            super(tool + " timed out after " + seconds + " s");
+        }
+    }
+
+    /** {@link #run(Path, String...)} with a time limit; throws {@link TimedOut} when it is exceeded. */
+    public static String run(Path dir, long seconds, String... command) throws IOException {
         Path log = dir.resolve("run.log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
-            if (!p.waitFor(900, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException(command[0] + " timed out");
+                p.waitFor();
+                throw new TimedOut(command[0], seconds);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,6 +24,23 @@ class CsdTest {
         assertTrue(!digits.get(0).negative());
     }
 
+    /** The multiplier's digits: as few as the canonical form's, and free of subtractions whenever binary ties. */
+    @Property(tries = 3000)
+    void adderDigitsAreFewestAndPositiveWhenBinaryTies(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 4) long n) {
+        List<Csd.Digit> digits = Csd.adderDigits(BigInteger.valueOf(n));
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < digits.size(); i++) {
+            sum = sum.add(digits.get(i).value());
+            if (i > 0) {
+                assertTrue(digits.get(i - 1).position() > digits.get(i).position(), "digits out of order in " + n);
+            }
+        }
+        assertEquals(BigInteger.valueOf(n), sum);
+        assertEquals(Csd.digits(n).size(), digits.size(), "digits of " + n);
+        boolean binaryTies = Long.bitCount(n) == Csd.digits(n).size();
+        assertEquals(binaryTies, digits.stream().noneMatch(Csd.Digit::negative), "signs of " + n);
+    }
+
     /** No signed-binary form has fewer nonzero digits: compare with a brute force over small numbers. */
     @Property(tries = 300)
     void isMinimal(@ForAll @LongRange(min = 1, max = 2000) long n) {

@@ -18,12 +18,13 @@ class DelayModelTest {
     static final DelayModel M = DelayModel.ICE40_HX8K;
 
     @Test
-    void thePeriodGrowsWithLevelsAndHasAFloor() {
-        assertEquals(1000.0 / (3.97 + 1.24 * 9), M.predictedMhz(9), 1e-9);
-        assertEquals(1000.0 / 4.30, M.predictedMhz(0), 1e-9, "no logic is the wrapper's own floor");
-        for (int l = 1; l < 20; l++) {
-            assertTrue(M.predictedMhz(l + 1) <= M.predictedMhz(l));
+    void thePeriodGrowsWithTheStageDelayAndHasAFloor() {
+        assertEquals(M.floorNs(), M.periodNs(0), 1e-9, "no logic is the wrapper's own floor");
+        for (int tenths = 1; tenths < 300; tenths++) {
+            assertTrue(M.periodNs(tenths / 10.0) >= M.periodNs((tenths - 1) / 10.0));
+            assertEquals(1000.0 / M.periodNs(tenths / 10.0), M.predictedMhz(tenths / 10.0), 1e-9);
         }
+        assertTrue(M.periodNs(20) > M.periodNs(10), "a slower stage must give a longer period");
     }
 
     /** For every preset and many targets: the chosen count meets the target, and no smaller count does. */
@@ -31,20 +32,18 @@ class DelayModelTest {
     void theChoiceIsTheFewestStagesThatMeetTheTarget() {
         for (String f : new String[] {"keras", "pytorch", "courbariaux", "qkeras-smooth", "plan", "hard-swish"}) {
             Datapath d = DatapathPlanner.plan(ModelOptions.config(Map.of("function", f)));
-            for (int mhz = 20; mhz <= 200; mhz += 5) {
+            for (int mhz = 20; mhz <= 240; mhz += 5) {
                 OptionalInt s = M.stagesFor(d, mhz);
                 for (int p = 0; p < (s.isPresent() ? s.getAsInt() : Pipeline.depth(d) + 1); p++) {
-                    assertTrue(1000.0 / (Math.max(4.30, 3.97 + 1.24 * Pipeline.levelsPerStage(d, p))) < mhz,
+                    assertTrue(M.predictedMhz(Pipeline.stageDelayNs(d, p)) < mhz,
                             f + " " + mhz + " MHz: " + p + " stages would do");
                 }
                 if (s.isPresent()) {
-                    int p = s.getAsInt();
-                    assertTrue(1000.0 / (Math.max(4.30, 3.97 + 1.24 * Pipeline.levelsPerStage(d, p))) >= mhz);
+                    assertTrue(M.predictedMhz(Pipeline.stageDelayNs(d, s.getAsInt())) >= mhz);
                 }
             }
         }
     }
-
 
     @Test
     void theCommandLineTakesATargetAndSaysWhenItCannotBeMet() {
@@ -55,11 +54,11 @@ class DelayModelTest {
         int expected = M.stagesFor(d, 100).getAsInt();
         assertTrue(r.out().contains("\"stages\": " + expected), r.out());
 
-        Cli.Result limit = Cli.run("report", "--function", "keras", "--target-mhz", "200");
+        Cli.Result limit = Cli.run("report", "--function", "keras", "--target-mhz", "400");
         assertEquals(2, limit.status());
         assertEquals(1, limit.err().lines().count(), limit.err());
         int best = M.bestStages(d);
-        assertTrue(limit.err().startsWith("hsig: error: --target-mhz '200' cannot be met on iCE40-HX8K: the delay model"
+        assertTrue(limit.err().startsWith("hsig: error: --target-mhz '400' cannot be met on iCE40-HX8K: the delay model"
                 + " predicts at best " + String.format(java.util.Locale.ROOT, "%.1f", M.predictedMhz(d, best))
                 + " MHz, with " + best + " stages"), limit.err());
 

@@ -16,6 +16,17 @@ public final class Datapath {
     private final Regions regions;
     private final List<String> realization;
     private final ErrorBound errorBound;
+    private final List<Quotient> quotients;
+
+    /**
+     * A proven fact about a divider, which an evaluator may use to compute the same output in fewer operations:
+     * for every input where the output depends on it, {@code numerator} is in [0, numeratorMax] and node
+     * {@code node} is floor(numerator / divisor) or one less, and everything that reads it gives the same output for
+     * either value (the remainder that follows corrects it). So the exact floor(numerator / divisor) may stand in
+     * for the node's value there.
+     */
+    public record Quotient(int node, int numerator, long divisor, long numeratorMax) {
+    }
 
     /**
      * @param config      what the user asked for
@@ -24,15 +35,17 @@ public final class Datapath {
      * @param regions     the input regions and where each output comes from
      * @param realization how the values are computed, step by step, for reports and the HDL header
      * @param errorBound  the proven worst-case error against the exact requested function
+     * @param quotients   the dividers' quotient nodes and what is proven about them
      */
     public Datapath(Config config, Activation implemented, List<Node> nodes, Regions regions, List<String> realization,
-            ErrorBound errorBound) {
+            ErrorBound errorBound, List<Quotient> quotients) {
         this.config = config;
         this.implemented = implemented;
         this.nodes = List.copyOf(nodes);
         this.regions = regions;
         this.realization = List.copyOf(realization);
         this.errorBound = errorBound;
+        this.quotients = List.copyOf(quotients);
     }
 
     public Config config() {
@@ -59,9 +72,17 @@ public final class Datapath {
         return errorBound;
     }
 
-    /** The same datapath with other nodes, for tests that corrupt one on purpose. */
+    /** The dividers' quotient nodes, with what is proven about them. */
+    public List<Quotient> quotients() {
+        return quotients;
+    }
+
+    /**
+     * The same datapath with other nodes, for tests that corrupt one on purpose. What was proven about the old
+     * nodes is dropped, so no evaluator takes a shortcut past the corruption.
+     */
     public Datapath withNodes(List<Node> other) {
-        return new Datapath(config, implemented, other, regions, realization, errorBound);
+        return new Datapath(config, implemented, other, regions, realization, errorBound, List.of());
     }
 
     public int adders() {

@@ -61,6 +61,6 @@ public final class DatapathPlanner {
         Choice choice = SelectPlanner.plan(b, xs, in, out, regions.regions(), values);
         b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out));
         ErrorBound bound = ErrorBounds.of(config, implemented, regions);
-        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound);
+        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients());
     }
 }

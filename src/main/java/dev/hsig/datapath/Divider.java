@@ -37,6 +37,9 @@ final class Divider {
             case PLAIN -> b.exact("q", List.of(Node.Term.of(multiplier.multiply(n, plan.multiplier(), nLow, nHigh, "s",
                     "N", 0), -plan.p())), 0, qLow, qHigh, "q' = floor(N/" + d + ") or one less");
         };
+        if (nLow.signum() >= 0 && nHigh.bitLength() < 63 && d.bitLength() < 63) {
+            b.quotient(new Datapath.Quotient(q, n, d.longValueExact(), nHigh.longValueExact()));
+        }
         int r = BigInteger.valueOf(2).multiply(d).subtract(BigInteger.ONE).bitLength();
         if (r > NodeBuilder.MAX_INTERNAL_WIDTH) {
             throw b.tooWide("a remainder modulo 2*" + d);

@@ -20,6 +20,7 @@ final class NodeBuilder {
 
     private final List<Node> nodes = new ArrayList<>();
     private final List<String> realization = new ArrayList<>();
+    private final List<Datapath.Quotient> quotients = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Map<Object, Integer> shared = new HashMap<>();
     private final boolean approximate;
@@ -42,6 +43,14 @@ final class NodeBuilder {
 
     void note(String step) {
         realization.add(step);
+    }
+
+    List<Datapath.Quotient> quotients() {
+        return quotients;
+    }
+
+    void quotient(Datapath.Quotient q) {
+        quotients.add(q);
     }
 
     /** {@code base}, or {@code base_2}, {@code base_3}, ... when a wire of that name exists. */

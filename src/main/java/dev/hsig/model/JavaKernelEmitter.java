@@ -11,7 +11,10 @@ import java.util.List;
  * Prints a datapath as one Java loop over arrays of raw words, every node a local {@code int} (the same walk as
  * the HDL printers, in another language). A single straight-line loop body of adds, shifts and masks is what the
  * JIT vectorizes best. Tables become {@code (i*m + c) >> s} when such constants exist, otherwise a sum of
- * equality masks, so no gather breaks vectorization. Only for datapaths {@link BatchModel} can run on ints.
+ * equality masks, so no gather breaks vectorization. Two shortcuts compute the same words in fewer operations: a
+ * chain of shifts and adds of one word is one multiply-add, and a divider's quotient is floor(N/D) by a multiply
+ * and a shift ({@link Magic}) where the datapath says that is all its readers need. The exhaustive tests run every
+ * preset's kernel on every input. Only for datapaths {@link BatchModel} can run on ints.
  */
 final class JavaKernelEmitter {
     private JavaKernelEmitter() {
@@ -55,7 +58,7 @@ final class JavaKernelEmitter {
                 .append("[] ys, int from, int to) {\n");
         s.append("        for (int k = from; k < to; k++) {\n");
         s.append("            ").append(t).append(" v0 = xs[k];\n");
-        Lines lines = new Lines(nodes, wide);
+        Lines lines = new Lines(nodes, wide, d.quotients());
         for (int i = 1; i < nodes.size(); i++) {
             lines.index = i;
             s.append(nodes.get(i).accept(lines));
@@ -76,13 +79,15 @@ final class JavaKernelEmitter {
         private int branches;
         /** Each node as base * factor + offset, exactly, when it is a chain of shifts and adds of one base node. */
         private final Linear[] linear;
+        private final java.util.Map<Integer, Datapath.Quotient> quotients = new java.util.HashMap<>();
 
-        Lines(List<Node> nodes, boolean wide) {
+        Lines(List<Node> nodes, boolean wide, List<Datapath.Quotient> quotients) {
             this.nodes = nodes;
             this.wide = wide;
             this.type = wide ? "long" : "int";
             this.top = wide ? 63 : 31;
             this.linear = new Linear[nodes.size()];
+            quotients.forEach(q -> this.quotients.put(q.node(), q));
         }
 
         /** The value base * factor + offset, wrapping as the kernel's words do. */
@@ -115,6 +120,13 @@ final class JavaKernelEmitter {
 
         @Override
         public String sum(Node.Sum sum) {
+            Datapath.Quotient quotient = quotients.get(index);
+            long[] magic = quotient == null ? null : Magic.of(quotient.divisor(), quotient.numeratorMax(), top);
+            if (magic != null) {
+                // floor(N / D) itself where q' = floor(N/D) or one less is all that is asked (see Datapath.Quotient):
+                // one multiply and shift instead of the reciprocal's shift-add chain.
+                return assign("(v" + quotient.numerator() + " * " + lit(magic[0]) + ") >> " + magic[1]);
+            }
             boolean exact = sum.signed() || !maskNeeded(index);
             String folded = exact ? folded(sum) : null;
             if (folded != null) {

@@ -95,7 +95,8 @@ final class InterfaceOptions {
         DelayModel model = DelayModel.ICE40_HX8K;
         int best = model.bestStages(d);
         return stages(text, d, mhz -> model.stagesFor(d, mhz), String.format(Locale.ROOT,
-                " (the slowest ~%.1f ns of logic)", Pipeline.stageDelayNs(d, best)));
+                " (the slowest ~%.1f ns of logic); ./hsig synth --target-mhz places and routes to find out",
+                Pipeline.stageDelayNs(d, best)));
     }
 
     private static int stages(String text, Datapath d, java.util.function.DoubleFunction<OptionalInt> choice,

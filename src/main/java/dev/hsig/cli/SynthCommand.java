@@ -8,6 +8,7 @@ import dev.hsig.hdl.CoreHeader;
 import dev.hsig.reference.MultiplierReference;
 import dev.hsig.report.Json;
 import dev.hsig.spec.Config;
+import dev.hsig.text.Plural;
 import dev.hsig.timing.DelayModel;
 import dev.hsig.tools.Nextpnr;
 import dev.hsig.tools.Yosys;
@@ -154,11 +155,17 @@ final class SynthCommand implements Command {
             }
             if (target) {
                 boolean met = (boolean) last.get("met");
-                String summary = met ? String.format(Locale.ROOT, "%.1f MHz met with %d stages (generate it with"
-                        + " --pipeline %d)", targetMhz, (int) last.get("pipeline"), (int) last.get("pipeline"))
+                int chosen = (int) last.get("pipeline");
+                String summary = met ? String.format(Locale.ROOT, "%.1f MHz met with %s (generate it with"
+                        + " --pipeline %d)", targetMhz, Plural.of(chosen, "stage"), chosen)
                         : String.format(Locale.ROOT, "%.1f MHz not met by any stage count from %d to %d", targetMhz,
                         deepest, depth);
-                result.put("target", summary);
+                // Scripts read numbers: the target, whether it was met, and with how many stages (null if not).
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("target_mhz", targetMhz);
+                outcome.put("met", met);
+                outcome.put("stages", met ? chosen : null);
+                result.put("target", outcome);
                 if (!json) {
                     out.println("target: " + summary);
                 }

@@ -74,7 +74,10 @@ class SynthCommandTest {
             assertTrue(i == 0 || Integer.parseInt(tried.get(i)[0]) == Integer.parseInt(tried.get(i - 1)[0]) + 1, text);
         }
         String[] chosen = tried.get(tried.size() - 1);
-        assertTrue(text.contains("target: 150.0 MHz met with " + chosen[0] + " stages"), text);
+        assertTrue(text.contains("target: 150.0 MHz met with " + chosen[0] + " stage"), text);
+        String json = run("synth", "--function", "courbariaux", "--target-mhz", "150", "--format", "json")[0];
+        assertTrue(json.contains("\"target\": {\n    \"target_mhz\": 150.0,\n    \"met\": true,\n    \"stages\": "
+                + chosen[0] + "\n"), json);
     }
 
     /**

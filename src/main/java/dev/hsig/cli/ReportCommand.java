@@ -51,7 +51,7 @@ final class ReportCommand implements Command {
         Map<String, Object> report = Report.of(d, true);
         if (a.has("--target-mhz")) {
             int stages = InterfaceOptions.stagesFor(a.value("--target-mhz"), d);
-            Report.addTarget(report, d, Double.parseDouble(a.value("--target-mhz").trim()), stages);
+            Report.addTarget(report, d, InterfaceOptions.targetMhz(a.value("--target-mhz")), stages);
         }
         out.print(format.equals("json") ? Json.write(report) : Report.text(report));
         return 0;

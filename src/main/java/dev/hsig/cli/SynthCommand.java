@@ -7,6 +7,7 @@ import dev.hsig.datapath.Pipeline;
 import dev.hsig.hdl.CoreHeader;
 import dev.hsig.reference.MultiplierReference;
 import dev.hsig.report.Json;
+import dev.hsig.report.Report;
 import dev.hsig.spec.Config;
 import dev.hsig.text.Plural;
 import dev.hsig.timing.DelayModel;
@@ -136,8 +137,8 @@ final class SynthCommand implements Command {
                 if (target) {
                     f.put("target_mhz", targetMhz);
                 }
-                f.put("predicted_mhz", round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
-                f.put("fmax_mhz", round1(mhz));
+                f.put("predicted_mhz", Report.round1(DelayModel.ICE40_HX8K.predictedMhz(d, p)));
+                f.put("fmax_mhz", Report.round1(mhz));
                 if (target) {
                     f.put("met", mhz >= targetMhz);
                 }
@@ -246,9 +247,5 @@ final class SynthCommand implements Command {
                     : " (abc -fast -g AND,NAND,OR,NOR,XOR,XNOR,MUX: the full script is too slow on the product)");
         }
         return rest.isEmpty() ? l.toString() : l + " (" + String.join("; ", rest) + ")";
-    }
-
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
     }
 }

@@ -47,7 +47,8 @@ public final class Report {
         report.put("target", t);
     }
 
-    private static double round1(double v) {
+    /** A figure to one decimal, as reports and synth print MHz. */
+    public static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }
 

@@ -30,13 +30,7 @@ public record DelayModel(String device, double baseNs, double scale, double floo
 
     /** The fewest stages that might meet {@code mhz} allowing for the model's error, or empty when none may. */
     public OptionalInt firstWorthPlacing(Datapath d, double mhz) {
-        int depth = Math.max(1, Pipeline.depth(d));
-        for (int p = 0; p <= depth; p++) {
-            if (predictedMhz(d, p) * MAX_MEASURED_OVER_PREDICTED >= mhz) {
-                return OptionalInt.of(p);
-            }
-        }
-        return OptionalInt.empty();
+        return stagesFor(d, mhz / MAX_MEASURED_OVER_PREDICTED);
     }
 
     /** The period a stage needs whose logic is estimated at {@code stageDelayNs}, in ns. */

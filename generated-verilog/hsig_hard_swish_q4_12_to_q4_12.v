@@ -6,6 +6,7 @@
 // output   : Q4.12 (signed two's complement, 16 bits, 12 fractional; range [-8, 7.999755859375], ulp 2^-12 = 0.000244140625; ap_fixed<16,4>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 9 adders, 3 comparators, 1 multiplier (variable x variable), widest word 34 bits, 14 logic levels
 //            for x in [-3, 2.999755859375]: t = 1/24576*X^2 + 1/2*X (raw X, output ulps), rounded nearest-even
 //            t = N/(3*2^13) with N = X^2 + 12288*X + 1610625024 (N lifted by 65536 output ulps to stay >= 0; they wrap out of the output bits)
@@ -36,7 +37,7 @@ module hsig_hard_swish_q4_12_to_q4_12 (
     wire [30:0] q = t4[33:3];  // q' = floor(N/3) or one less
     wire [2:0] dq = {q[0], 2'b0} - q[2:0];  // q' * 3 mod 2^3
     wire [2:0] rmd = n[2:0] - dq;  // N - 3*q' mod 2^3, in [0, 6)
-    wire q_short = rmd > 3'd2;  // q' was one short: rmd >= 3
+    wire q_short = rmd[2] | (rmd[1] & rmd[0]);  // q' was one short: rmd >= 3
     wire [30:0] q0 = q + {30'b0, q_short};  // floor(N/3), exact
     wire [17:0] ylin_up = q0[30:13];  // rounded half up (the offset holds the half)
     wire ylin_tie = ~|q0[12:0] & (rmd == 3'd0 | rmd == 3'd3);  // exactly half-way: a tie

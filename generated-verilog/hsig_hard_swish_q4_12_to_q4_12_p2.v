@@ -6,6 +6,7 @@
 // output   : Q4.12 (signed two's complement, 16 bits, 12 fractional; range [-8, 7.999755859375], ulp 2^-12 = 0.000244140625; ap_fixed<16,4>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 9 adders, 3 comparators, 1 multiplier (variable x variable), widest word 34 bits, 14 logic levels
 //            for x in [-3, 2.999755859375]: t = 1/24576*X^2 + 1/2*X (raw X, output ulps), rounded nearest-even
 //            t = N/(3*2^13) with N = X^2 + 12288*X + 1610625024 (N lifted by 65536 output ulps to stay >= 0; they wrap out of the output bits)
@@ -32,7 +33,6 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     // ---- pipeline registers: data (no reset needed) ----
     reg  [15:0] x_s1;
     reg  [31:0] n_s1;
-    reg  [33:0] t1_s1;
     reg  above_s1;
     reg  below_s1;
     reg  [15:0] y_comb_s2;
@@ -41,18 +41,18 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     wire [15:0] z = x + 16'h3000;  // Z = x + 12288
     wire [29:0] p = $signed(x) * $signed(z);  // x * Z, the one variable product
     wire [31:0] n = {{2{p[29]}}, p} + 32'h60003000;  // N = x^2 + 12288*x + 1610625024, >= 0 where it is used (the divider needs it)
-    wire [33:0] t1 = {n[31], n, 1'b0} + {{3{n[31]}}, n[31:1]};  // times (1 + 2^-2), 1 fraction bits
     wire above = $signed(x) > $signed(16'h2FFF);  // x > 2.999755859375: the value x
     wire below = $signed(x) < $signed(16'hD000);  // x < -3: output 0
 
     // ---- stage 1 ----
-    wire [33:0] t2 = t1_s1 + {{4{t1_s1[33]}}, t1_s1[33:4]};  // times (1 + 2^-4), 1 fraction bits
+    wire [33:0] t1 = {n_s1[31], n_s1, 1'b0} + {{3{n_s1[31]}}, n_s1[31:1]};  // times (1 + 2^-2), 1 fraction bits
+    wire [33:0] t2 = t1 + {{4{t1[33]}}, t1[33:4]};  // times (1 + 2^-4), 1 fraction bits
     wire [33:0] t3 = t2 + {{8{t2[33]}}, t2[33:8]};  // times (1 + 2^-8), 1 fraction bits
     wire [33:0] t4 = t3 + {{16{t3[33]}}, t3[33:16]};  // times (1 + 2^-16), 1 fraction bits
     wire [30:0] q = t4[33:3];  // q' = floor(N/3) or one less
     wire [2:0] dq = {q[0], 2'b0} - q[2:0];  // q' * 3 mod 2^3
     wire [2:0] rmd = n_s1[2:0] - dq;  // N - 3*q' mod 2^3, in [0, 6)
-    wire q_short = rmd > 3'd2;  // q' was one short: rmd >= 3
+    wire q_short = rmd[2] | (rmd[1] & rmd[0]);  // q' was one short: rmd >= 3
     wire [30:0] q0 = q + {30'b0, q_short};  // floor(N/3), exact
     wire [17:0] ylin_up = q0[30:13];  // rounded half up (the offset holds the half)
     wire ylin_tie = ~|q0[12:0] & (rmd == 3'd0 | rmd == 3'd3);  // exactly half-way: a tie
@@ -63,14 +63,13 @@ module hsig_hard_swish_q4_12_to_q4_12_p2 (
     always @(posedge clk) begin
         x_s1 <= x;
         n_s1 <= n;
-        t1_s1 <= t1;
         above_s1 <= above;
         below_s1 <= below;
         y_comb_s2 <= y_comb;
     end
 
     // Bits dropped on purpose (shifted out or above a modulus); named so linters know.
-    wire unused_bits = ^{t4[2:0], n_s1[31:3], ylin[17:16]};
+    wire unused_bits = ^{t4[2:0], ylin[17:16]};
 
     assign y = y_comb_s2;
 

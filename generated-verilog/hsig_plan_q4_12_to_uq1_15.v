@@ -6,6 +6,7 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 5 adders, 6 comparators, no multiplier, widest word 19 bits, 4 logic levels
 //            for x in [-4.999755859375, -2.375]: t = 1/4*X + 5120 (raw X, output ulps), rounded nearest-even
 //            t = N/(2^2) with N = X + 20482

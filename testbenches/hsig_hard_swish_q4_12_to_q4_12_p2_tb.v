@@ -6,6 +6,7 @@
 // output   : Q4.12 (signed two's complement, 16 bits, 12 fractional; range [-8, 7.999755859375], ulp 2^-12 = 0.000244140625; ap_fixed<16,4>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 9 adders, 3 comparators, 1 multiplier (variable x variable), widest word 34 bits, 14 logic levels
 //            for x in [-3, 2.999755859375]: t = 1/24576*X^2 + 1/2*X (raw X, output ulps), rounded nearest-even
 //            t = N/(3*2^13) with N = X^2 + 12288*X + 1610625024 (N lifted by 65536 output ulps to stay >= 0; they wrap out of the output bits)

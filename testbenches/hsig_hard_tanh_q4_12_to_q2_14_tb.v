@@ -6,6 +6,7 @@
 // output   : Q2.14 (signed two's complement, 16 bits, 14 fractional; range [-2, 1.99993896484375], ulp 2^-14 = 0.00006103515625; ap_fixed<16,2>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 0 adders, 2 comparators, no multiplier, widest word 16 bits, 2 logic levels
 //            t is an integer on every input: nothing to round
 //            t = 2^2*N/(2^0) with N = X

@@ -7,6 +7,7 @@
  * output   : Q6.10 (signed two's complement, 16 bits, 10 fractional; range [-32, 31.9990234375], ulp 2^-10 = 0.0009765625; ap_fixed<16,6>)
  * rounding : floor (AP_TRN): toward -infinity (truncation); overflow wrap (AP_WRAP): keeps the low bits (wraps around)
  * error    : <= 0.999996185302734375 ulp against the exact function (correctly rounded)
+ * build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
  * datapath : 5 adders, 2 comparators, no multiplier, widest word 29 bits, 6 logic levels
  *            x * 13107 = (+2^1 +2^0) * (+2^12 +2^8 +2^4 +2^0) in signed digits
  *            t = N/(2^18) with N = 13107*X + 134217728

@@ -6,6 +6,7 @@
 -- output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 -- rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 -- error    : <= 0.4 ulp against the exact function (correctly rounded)
+-- build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 -- datapath : 7 adders, 1 comparator, no multiplier, widest word 17 bits, 9 logic levels
 --            nearest-even needs no tie logic: t's values are multiples of 1/5, never half-way, so it rounds as nearest-up
 --            t = 2^3*N/(5*2^0) with N = X + 10240

@@ -6,6 +6,7 @@
 // output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
 // rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
 // error    : <= 0.5 ulp against the exact function (correctly rounded)
+// build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
 // datapath : 2 adders, 2 comparators, no multiplier, widest word 17 bits, 4 logic levels
 //            x * 3 = +2^1 +2^0 in signed digits
 //            t = N/(2^1) with N = 3*X + 32769

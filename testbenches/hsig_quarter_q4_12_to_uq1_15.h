@@ -7,6 +7,7 @@
  * output   : UQ1.15 (unsigned, 16 bits, 15 fractional; range [0, 1.999969482421875], ulp 2^-15 = 0.000030517578125; ap_ufixed<16,1>)
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0 ulp against the exact function (correctly rounded)
+ * build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
  * datapath : 1 adder, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
  *            t is an integer on every input: nothing to round
  *            t = 2^1*N/(2^0) with N = X + 8192

@@ -7,6 +7,7 @@
  * output   : UQ3.13 (unsigned, 16 bits, 13 fractional; range [0, 7.9998779296875], ulp 2^-13 = 0.0001220703125; ap_ufixed<16,3>)
  * rounding : nearest-even (AP_RND_CONV): to nearest, ties to even (convergent); overflow saturate (AP_SAT): clamps to the output range
  * error    : <= 0 ulp against the exact function (correctly rounded)
+ * build    : shift-add (auto: a table is built only for inputs of up to 12 bits)
  * datapath : 0 adders, 1 comparator, no multiplier, widest word 17 bits, 2 logic levels
  *            t is an integer on every input: nothing to round
  *            t = 2^1*N/(2^0) with N = X

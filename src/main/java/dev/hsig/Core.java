@@ -187,6 +187,15 @@ public final class Core {
     }
 
     /**
+     * How the core is built, as auto chose it or as asked.
+     *
+     * @return {@code shift-add} or {@code table}
+     */
+    public String implementation() {
+        return datapath.build().implementation().cliName();
+    }
+
+    /**
      * The smallest raw input word.
      *
      * @return the input format's minimum raw word
@@ -401,6 +410,27 @@ public final class Core {
          */
         public Builder terms(int k) {
             return terms(Integer.toString(k));
+        }
+
+        /**
+         * How the core is built: {@code auto} (the default, the smaller by the target's area estimate),
+         * {@code shift-add} or {@code table} (inputs of up to 12 bits). Never changes an output word.
+         *
+         * @param implementation auto, shift-add or table
+         * @return this builder
+         */
+        public Builder implementation(String implementation) {
+            return option("implementation", implementation);
+        }
+
+        /**
+         * The device family whose area {@code auto} minimizes.
+         *
+         * @param target ice40 (the default) or xilinx7
+         * @return this builder
+         */
+        public Builder target(String target) {
+            return option("target", target);
         }
 
         /**

@@ -43,6 +43,12 @@ final class CoreName {
         if (c.approximate()) {
             s.append("_t").append(c.terms());
         }
+        if (c.implementation() != dev.hsig.area.Implementation.DEFAULT) {
+            s.append('_').append(c.implementation().cliName().replace('-', '_'));
+        }
+        if (c.target() != dev.hsig.area.Target.DEFAULT) {
+            s.append('_').append(c.target().cliName());
+        }
         if (iface.kind() == Interface.Kind.AXIS) {
             s.append("_axis");
         }

@@ -128,6 +128,7 @@ final class GenerateCommand implements Command {
         lines.add(name + ": " + c.function().equation() + ", " + c.input() + " -> " + c.output() + ", "
                 + c.rounding().cliName() + (c.overflow() == dev.hsig.arithmetic.Overflow.WRAP ? ", overflow wrap" : "")
                 + (c.approximate() ? ", --terms " + c.terms() : ""));
+        lines.add("  built as " + CoreHeader.build(d));
         lines.add("  " + CoreHeader.cost(d) + ", widest word " + d.maxWidth() + " bits, latency "
                 + Plural.of(iface.latency(), "cycle") + ", error " + d.errorBound() + ", "
                 + Plural.of(bundle.vectorCount(), "vector") + (bundle.exhaustive() ? " (exhaustive)" : ""));

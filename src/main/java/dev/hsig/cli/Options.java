@@ -1,5 +1,7 @@
 package dev.hsig.cli;
 
+import dev.hsig.area.Implementation;
+import dev.hsig.area.Target;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.spec.Config;
@@ -18,9 +20,14 @@ final class Options {
     }
 
     static Config config(Arguments a) {
+        return config(a, Set.of());
+    }
+
+    /** The configuration from every model option but those in {@code skip}, which the command reads itself. */
+    static Config config(Arguments a, Set<String> skip) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : ModelOptions.NAMES) {
-            if (a.has("--" + name)) {
+            if (a.has("--" + name) && !skip.contains("--" + name)) {
                 values.put(name, a.value("--" + name));
             }
         }
@@ -53,8 +60,15 @@ final class Options {
                   --terms K         clipped lines only: at most K nonzero signed digits in the slope, 1 to %d:
                                     fewer adders, approximate, with a proven error bound (default: correctly
                                     rounded); more terms need wider words, and the tool says when they do not fit
+                  --implementation I
+                                    %s (default %s): how the core is built, never what it
+                                    outputs; auto keeps the smaller by the --target's area estimate, a table is
+                                    built for inputs of up to %d bits
+                  --target T        %s (default %s): the device family auto minimizes
+                                    the area of (iCE40 logic cells, 7-series LUTs)
                 """.formatted(Presets.names(), ModelOptions.DEFAULT_FUNCTION, ModelOptions.DEFAULT_INPUT,
                 RoundingMode.allNames(), RoundingMode.DEFAULT.cliName(), Overflow.allNames(), Overflow.DEFAULT.cliName(),
-                Config.MAX_TERMS);
+                Config.MAX_TERMS, Implementation.allNames(), Implementation.DEFAULT.cliName(),
+                Implementation.MAX_TABLE_INPUT_BITS, Target.allNames(), Target.DEFAULT.cliName());
     }
 }

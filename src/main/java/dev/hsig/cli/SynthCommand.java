@@ -11,6 +11,7 @@ import dev.hsig.report.Report;
 import dev.hsig.spec.Config;
 import dev.hsig.text.Plural;
 import dev.hsig.timing.DelayModel;
+import dev.hsig.tools.CoreArea;
 import dev.hsig.tools.Nextpnr;
 import dev.hsig.tools.Yosys;
 import dev.hsig.verilog.ModulePrinter;
@@ -43,7 +44,8 @@ final class SynthCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: ./hsig synth [model options] [--pipeline N | --target-mhz F] [--no-pnr] [--format text|json]\n\n"
+        return "usage: ./hsig synth [model options] [--pipeline N | --target-mhz F] [--no-pnr] [--format text|json]\n"
+                + "       ./hsig synth [model options] --implementation all [--format text|json]\n\n"
                 + "Synthesizes the combinational core and a reference design written with '*' (multiplying by a\n"
                 + "rounded-up reciprocal and shifting; for comparison only, not a core) with Yosys, side by side:\n"
                 + "  synth_ice40    SB_LUT4, SB_CARRY, SB_MAC16\n"
@@ -60,7 +62,13 @@ final class SynthCommand implements Command {
                 + "  --target-mhz F    place and route from the fewest stages that might meet F MHz (the delay model's\n"
                 + "                    prediction, allowing for its measured error) up, stopping at the first that does\n"
                 + "  --no-pnr          skip place and route (not with --pipeline or --target-mhz)\n"
-                + "  --format F        text (default) or json\n\n"
+                + "  --format F        text (default) or json\n"
+                + "  --implementation all\n"
+                + "                    instead: every implementation (shift-add, and table for inputs of up to 12\n"
+                + "                    bits) side by side, iCE40 ICESTORM_LC after packing (with nextpnr-ice40),\n"
+                + "                    SB_LUT4, SB_CARRY, 7-series LUT, CARRY4, MUXF7+MUXF8, DSP48E1, gates, each\n"
+                + "                    beside auto's area estimate, then what auto picks per --target and what\n"
+                + "                    measured smallest\n\n"
                 + "example:\n  ./hsig synth --function pytorch\n  ./hsig synth --function keras --target-mhz 120\n";
     }
 
@@ -77,6 +85,25 @@ final class SynthCommand implements Command {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");
         }
+        if ("all".equals(a.value("--implementation", ""))) {
+            for (String o : new String[] {"--pipeline", "--target-mhz"}) {
+                if (a.has(o)) {
+                    throw new InvalidInputException(o + " '" + a.value(o) + "' is not allowed with --implementation"
+                            + " all, which compares the combinational cores' area");
+                }
+            }
+            if (!Yosys.installed()) {
+                throw new InvalidInputException("synth needs yosys on the PATH (Debian: apt-get install yosys)");
+            }
+            Map<String, Object> comparison = ImplementationComparison.of(Options.config(a, Set.of("--implementation",
+                    "--target")));
+            if (format.equals("json")) {
+                out.print(Json.write(comparison));
+            } else {
+                ImplementationComparison.lines(comparison).forEach(out::println);
+            }
+            return 0;
+        }
         Config config = Options.config(a);
         Datapath d = DatapathPlanner.plan(config);
         boolean target = a.has("--target-mhz");
@@ -90,7 +117,7 @@ final class SynthCommand implements Command {
         boolean json = format.equals("json");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("options", config.options());
-        result.put("core", "shift-add, " + CoreHeader.cost(d));
+        result.put("core", d.build().implementation().cliName() + ", " + CoreHeader.cost(d));
         result.put("reference", "the same function written with '*' (reciprocal multiply and shift), for comparison"
                 + " only");
         if (!json) {
@@ -197,7 +224,7 @@ final class SynthCommand implements Command {
                 pair(m, "SB_MAC16", c.count("SB_MAC16"), r.count("SB_MAC16"));
             }
             case XILINX -> {
-                pair(m, "LUT", luts(c), luts(r));
+                pair(m, "LUT", CoreArea.luts(c), CoreArea.luts(r));
                 pair(m, "LUT6", c.count("LUT6"), r.count("LUT6"));
                 pair(m, "CARRY4", c.count("CARRY4"), r.count("CARRY4"));
                 pair(m, "DSP48E1", c.count("DSP48E1"), r.count("DSP48E1"));
@@ -208,13 +235,6 @@ final class SynthCommand implements Command {
         return m;
     }
 
-    private static long luts(Yosys.Cells c) {
-        long n = 0;
-        for (int k = 1; k <= 6; k++) {
-            n += c.count("LUT" + k);
-        }
-        return n;
-    }
 
     private static void pair(Map<String, Object> m, String name, long core, long reference) {
         Map<String, Object> p = new LinkedHashMap<>();

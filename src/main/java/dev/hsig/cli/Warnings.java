@@ -1,5 +1,6 @@
 package dev.hsig.cli;
 
+import dev.hsig.area.Implementation;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.datapath.Region;
@@ -22,9 +23,12 @@ final class Warnings {
                     + c.input() + ": " + c.function().equation() + " is constant on its range " + c.input().minValue()
                     .toDecimalString() + " to " + c.input().maxValue().toDecimalString() + " in this output format");
         }
-        if (c.approximate()) {
+        if (c.approximate() && d.build().implementation() == Implementation.TABLE) {
+            w.add("--terms " + c.terms() + " approximates the slope, but the core is a table, whose size does not"
+                    + " depend on the slope, and its error is " + d.errorBound() + ": leave --terms out");
+        } else if (c.approximate()) {
             Datapath exact = DatapathPlanner.plan(new Config(c.function(), c.input(), c.output(), c.rounding(),
-                    c.overflow(), 0));
+                    c.overflow(), 0, Implementation.SHIFT_ADD, c.target()));
             // Adder bits, not adders: more terms make wider words, and width is what costs area. Measured on iCE40,
             // keras at Q4.12 -> UQ1.15: --terms 5 and 6 (95% of the adder bits) take 123 and 144 LUT4 against 119.
             if (d.adderBits() * 10 >= exact.adderBits() * 9) {

@@ -1,5 +1,6 @@
 package dev.hsig.datapath;
 
+import dev.hsig.area.Implementation;
 import dev.hsig.spec.Activation;
 import dev.hsig.spec.Config;
 import java.util.List;
@@ -17,6 +18,14 @@ public final class Datapath {
     private final List<String> realization;
     private final ErrorBound errorBound;
     private final List<Quotient> quotients;
+    private final Build build;
+
+    /**
+     * How the core is built and why: {@code implementation} is never {@code AUTO} here, and {@code why} says what
+     * chose it (the option, or auto's estimates), for the header, the summary and the report.
+     */
+    public record Build(Implementation implementation, String why) {
+    }
 
     /**
      * A proven fact about a divider, which an evaluator may use to compute the same output in fewer operations:
@@ -36,9 +45,10 @@ public final class Datapath {
      * @param realization how the values are computed, step by step, for reports and the HDL header
      * @param errorBound  the proven worst-case error against the exact requested function
      * @param quotients   the dividers' quotient nodes and what is proven about them
+     * @param build       the implementation these nodes are, and what chose it
      */
     public Datapath(Config config, Activation implemented, List<Node> nodes, Regions regions, List<String> realization,
-            ErrorBound errorBound, List<Quotient> quotients) {
+            ErrorBound errorBound, List<Quotient> quotients, Build build) {
         this.config = config;
         this.implemented = implemented;
         this.nodes = List.copyOf(nodes);
@@ -46,6 +56,7 @@ public final class Datapath {
         this.realization = List.copyOf(realization);
         this.errorBound = errorBound;
         this.quotients = List.copyOf(quotients);
+        this.build = build;
     }
 
     public Config config() {
@@ -82,7 +93,16 @@ public final class Datapath {
      * nodes is dropped, so no evaluator takes a shortcut past the corruption.
      */
     public Datapath withNodes(List<Node> other) {
-        return new Datapath(config, implemented, other, regions, realization, errorBound, List.of());
+        return new Datapath(config, implemented, other, regions, realization, errorBound, List.of(), build);
+    }
+
+    public Build build() {
+        return build;
+    }
+
+    /** The same datapath with what chose it said: auto's choice between builds. */
+    public Datapath withBuild(Build other) {
+        return new Datapath(config, implemented, nodes, regions, realization, errorBound, quotients, other);
     }
 
     public int adders() {

@@ -1,27 +1,68 @@
 package dev.hsig.datapath;
 
+import dev.hsig.InvalidInputException;
+import dev.hsig.area.AreaEstimate;
+import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
 import dev.hsig.spec.Activation;
 import dev.hsig.spec.Config;
+import dev.hsig.spec.ExactReference;
 import dev.hsig.spec.SlopeApproximation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Designs the shift-add datapath for a configuration, in three steps with one job each: {@link Regions} cuts the
- * input range into regions with a constant or a computed output (segment selection); {@link ValuePlanner}
- * computes each distinct polynomial exactly (constant multiplication, {@link ReciprocalPlan reciprocal choice},
- * {@link Rounder rounding}); {@link SelectPlanner} puts comparators on the raw input and the output mux on top.
+ * Designs the datapath for a configuration. The shift-add core is planned in three steps with one job each:
+ * {@link Regions} cuts the input range into regions with a constant or a computed output (segment selection);
+ * {@link ValuePlanner} computes each distinct polynomial exactly (constant multiplication, {@link ReciprocalPlan
+ * reciprocal choice}, {@link Rounder rounding}); {@link SelectPlanner} puts comparators on the raw input and the
+ * output mux on top. The table core is one table of the exact reference ({@link TablePlanner}). {@code auto} plans
+ * both where a table is allowed and keeps the smaller by the target's area estimate.
  */
 public final class DatapathPlanner {
     private DatapathPlanner() {
     }
 
     public static Datapath plan(Config config) {
-        Activation implemented = config.approximate() ? SlopeApproximation.apply(config.function(), config.terms())
-                : config.function();
+        Implementation asked = config.implementation();
+        QFormat in = config.input();
+        boolean tableAllowed = in.width() <= Implementation.MAX_TABLE_INPUT_BITS;
+        if (asked == Implementation.TABLE && !tableAllowed) {
+            throw new InvalidInputException("--implementation table is not valid for the " + in.width() + "-bit input "
+                    + in + ": a table is built for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits ("
+                    + (1 << Implementation.MAX_TABLE_INPUT_BITS) + " entries); use shift-add or auto");
+        }
+        return switch (asked) {
+            case SHIFT_ADD -> shiftAdd(config, new Datapath.Build(asked, "asked for (--implementation shift-add)"));
+            case TABLE -> table(config, new Datapath.Build(asked, "asked for (--implementation table)"));
+            case AUTO -> {
+                Datapath shiftAdd = shiftAdd(config, null);
+                if (!tableAllowed) {
+                    yield shiftAdd.withBuild(new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table is built only"
+                            + " for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
+                }
+                yield AreaEstimate.smaller(shiftAdd, table(config, null), config.target());
+            }
+        };
+    }
+
+    private static Activation implemented(Config config) {
+        return config.approximate() ? SlopeApproximation.apply(config.function(), config.terms()) : config.function();
+    }
+
+    private static Datapath table(Config config, Datapath.Build build) {
+        Activation implemented = implemented(config);
+        Regions regions = Regions.of(implemented, config.input(), config.output(), config.rounding(), config.overflow());
+        NodeBuilder b = TablePlanner.build(new ExactReference(implemented, config.input(), config.output(),
+                config.rounding(), config.overflow()));
+        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), ErrorBounds.of(config,
+                implemented, regions), b.quotients(), build);
+    }
+
+    private static Datapath shiftAdd(Config config, Datapath.Build build) {
+        Activation implemented = implemented(config);
         QFormat in = config.input();
         QFormat out = config.output();
         Regions regions = Regions.of(implemented, in, out, config.rounding(), config.overflow());
@@ -61,6 +102,6 @@ public final class DatapathPlanner {
         Choice choice = SelectPlanner.plan(b, xs, in, out, regions.regions(), values);
         b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out));
         ErrorBound bound = ErrorBounds.of(config, implemented, regions);
-        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients());
+        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients(), build);
     }
 }

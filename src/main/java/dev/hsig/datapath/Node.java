@@ -146,6 +146,12 @@ public sealed interface Node {
      * source holds them (two's complement for a signed source, plain binary for an unsigned one).
      */
     record Compare(String name, int source, boolean less, long constant, String comment) implements Node {
+        /**
+         * Sources up to this wide are compared in plain logic rather than with a carry chain: fewer LUTs at 12 bits
+         * and below (hard-tanh Q4.8: 35 -> 13 iCE40 logic cells), more at 16 (keras Q4.12: 101 -> 104).
+         */
+        public static final int LOGIC_BITS = 12;
+
         @Override
         public int width() {
             return 1;

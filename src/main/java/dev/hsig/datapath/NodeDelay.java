@@ -53,7 +53,12 @@ final class NodeDelay implements Node.Visitor<Integer> {
         // Yosys gives a comparison against a constant the full width of carry chain, an inverter LUT in front and a
         // LUT to bring the carry out: on iCE40 the slowest node of a clipped line (5.8 ns between registers for
         // hard-tanh's, where keras's 17-bit adder pair takes 4.5).
-        return c.signTest() ? 0 : 3 * LUT + CARRY_BIT * nodes.get(c.source()).width();
+        int w = nodes.get(c.source()).width();
+        if (c.signTest()) {
+            return 0;
+        }
+        // Up to Compare.LOGIC_BITS the printers write it as plain logic: a tree of LUTs, no chain.
+        return w <= Node.Compare.LOGIC_BITS ? LUT * lutLevels(w) : 3 * LUT + CARRY_BIT * w;
     }
 
     @Override

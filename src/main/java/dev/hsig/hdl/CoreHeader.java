@@ -41,6 +41,7 @@ public final class CoreHeader {
                 + "; overflow " + c.overflow().cliName() + " (" + c.overflow().apName() + "): " + c.overflow().meaning());
         l.add("error    : " + datapath.errorBound() + " against the exact function"
                 + (c.approximate() ? " (proven bound)" : " (correctly rounded)"));
+        l.add("build    : " + build(datapath));
         l.add("datapath : " + cost(datapath) + ", widest word " + datapath.maxWidth() + " bits, "
                 + Plural.of(Pipeline.depth(datapath), "logic level"));
         for (String step : datapath.realization()) {
@@ -50,9 +51,16 @@ public final class CoreHeader {
         return l;
     }
 
+    /** {@code table (auto for ice40: estimated ...)}: what the core is built as and what chose it. */
+    public static String build(Datapath d) {
+        return d.build().implementation().cliName() + " (" + d.build().why() + ")";
+    }
+
     /** {@code 7 adders, 2 comparators, no multiplier}: the same words in the summary, header and report. */
     public static String cost(Datapath d) {
-        return Plural.of(d.adders(), "adder") + ", " + Plural.of(d.comparators(), "comparator") + ", "
+        String table = d.build().implementation() == dev.hsig.area.Implementation.TABLE ? "one " + d.config().input()
+                .count() + "-entry table, " : "";
+        return table + Plural.of(d.adders(), "adder") + ", " + Plural.of(d.comparators(), "comparator") + ", "
                 + (d.multipliers() == 0 ? "no multiplier" : Plural.of(d.multipliers(), "multiplier")
                         + " (variable x variable)");
     }

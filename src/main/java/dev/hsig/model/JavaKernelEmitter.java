@@ -17,6 +17,9 @@ import java.util.List;
  * preset's kernel on every input. Only for datapaths {@link BatchModel} can run on ints.
  */
 final class JavaKernelEmitter {
+    /** Tables up to this many entries become a sum of equality masks, which vectorizes; larger ones a lookup. */
+    static final int MASKED_ENTRIES = 64;
+
     private JavaKernelEmitter() {
     }
 
@@ -54,15 +57,18 @@ final class JavaKernelEmitter {
         s.append("            bad |= ").append(in.signed() ? "(xs[k] + (" + one + " << " + (in.width() - 1) + ")) >>> "
                 + in.width() : "xs[k] >>> " + in.width()).append(";\n");
         s.append("        }\n        return bad;\n    }\n\n");
+        Lines lines = new Lines(nodes, wide, d.quotients());
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i < nodes.size(); i++) {
+            lines.index = i;
+            body.append(nodes.get(i).accept(lines));
+        }
+        s.append(lines.fields);
         s.append("    private static void evaluate(").append(t).append("[] xs, ").append(t)
                 .append("[] ys, int from, int to) {\n");
         s.append("        for (int k = from; k < to; k++) {\n");
         s.append("            ").append(t).append(" v0 = xs[k];\n");
-        Lines lines = new Lines(nodes, wide, d.quotients());
-        for (int i = 1; i < nodes.size(); i++) {
-            lines.index = i;
-            s.append(nodes.get(i).accept(lines));
-        }
+        s.append(body);
         s.append("            ys[k] = v").append(nodes.size() - 1).append(";\n");
         s.append("        }\n    }\n}\n");
         return s.toString();
@@ -77,6 +83,8 @@ final class JavaKernelEmitter {
         private final int top;
         private int index;
         private int branches;
+        /** Constant arrays the loop reads, declared before it. */
+        private final StringBuilder fields = new StringBuilder();
         /** Each node as base * factor + offset, exactly, when it is a chain of shifts and adds of one base node. */
         private final Linear[] linear;
         private final java.util.Map<Integer, Datapath.Quotient> quotients = new java.util.HashMap<>();
@@ -198,8 +206,20 @@ final class JavaKernelEmitter {
 
         @Override
         public String table(Node.Table t) {
-            int[] entries = AffineTable.entries(t, nodes.get(t.index()).width());
+            int indexWidth = nodes.get(t.index()).width();
+            int[] entries = AffineTable.entries(t, indexWidth);
             String idx = "v" + t.index();
+            if (entries.length > MASKED_ENTRIES) {
+                // A whole-function table: a sum of masks would be thousands of terms, so a lookup in a constant
+                // array (padded to every index, the index masked: no bounds failure even for a word out of range).
+                int[] padded = java.util.Arrays.copyOf(entries, 1 << indexWidth);
+                fields.append("    private static final ").append(type).append("[] T").append(index).append(" = {");
+                for (int j = 0; j < padded.length; j++) {
+                    fields.append(j % 16 == 0 ? "\n        " : " ").append(lit(padded[j])).append(',');
+                }
+                fields.append("\n    };\n\n");
+                return assign("T" + index + "[(int) (" + idx + " & " + mask(indexWidth) + ")]");
+            }
             int[] affine = AffineTable.find(entries);
             if (affine != null) {
                 // Indexes beyond the listed entries never reach the output (see BatchModel), so any value will do.

@@ -176,6 +176,8 @@ public final class Report {
             m.put("slope_requested", l.alpha().toString());
             m.put("slope_implemented", d.implemented().line().orElseThrow().alpha().toString());
         });
+        m.put("implementation", d.build().implementation().cliName());
+        m.put("implementation_why", d.build().why());
         m.put("realization", d.realization());
         m.put("cost", CoreHeader.cost(d));
         m.put("adders", d.adders());

@@ -1,6 +1,8 @@
 package dev.hsig.spec;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.area.Implementation;
+import dev.hsig.area.Target;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
@@ -8,11 +10,17 @@ import dev.hsig.format.QFormat;
 /**
  * Everything that decides the arithmetic of a core: the function, the input and output formats, the rounding and
  * overflow modes, and optionally {@code terms}, the most nonzero signed digits the slope of a clipped line may use
- * (0 means: as many as correct rounding needs).
+ * (0 means: as many as correct rounding needs); and how the core is built, {@code implementation} (which never
+ * changes an output word) and the {@code target} whose area {@code auto} minimizes.
  */
 public record Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
-        int terms) {
+        int terms, Implementation implementation, Target target) {
     public static final int MAX_TERMS = 16;
+
+    public Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
+            int terms) {
+        this(function, input, output, rounding, overflow, terms, Implementation.DEFAULT, Target.DEFAULT);
+    }
 
     public Config {
         if (terms < 0 || terms > MAX_TERMS) {
@@ -24,6 +32,11 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
                     + "': --terms approximates the slope of a clipped line (a preset such as keras, hard-tanh or"
                     + " relu6, or custom), and " + function.name() + " has no single slope");
         }
+    }
+
+    /** The same configuration built another way: the same function, formats and modes. */
+    public Config with(Implementation other) {
+        return new Config(function, input, output, rounding, overflow, terms, other, target);
     }
 
     public static Config of(Activation function, QFormat input, QFormat output, RoundingMode rounding) {
@@ -50,6 +63,12 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
         }
         if (terms > 0) {
             s.append(" --terms ").append(terms);
+        }
+        if (implementation != Implementation.DEFAULT) {
+            s.append(" --implementation ").append(implementation.cliName());
+        }
+        if (target != Target.DEFAULT) {
+            s.append(" --target ").append(target.cliName());
         }
         return s.toString();
     }

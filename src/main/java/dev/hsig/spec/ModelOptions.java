@@ -1,6 +1,8 @@
 package dev.hsig.spec;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.area.Implementation;
+import dev.hsig.area.Target;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
@@ -19,7 +21,7 @@ public final class ModelOptions {
     public static final String DEFAULT_INPUT = "Q4.12";
     public static final String DEFAULT_FUNCTION = "keras";
     public static final List<String> NAMES = List.of("input", "output", "function", "alpha", "beta", "lo", "hi",
-            "knots", "rounding", "overflow", "terms");
+            "knots", "rounding", "overflow", "terms", "implementation", "target");
     private static final List<String> CUSTOM_ONLY = List.of("alpha", "beta", "lo", "hi");
 
     private ModelOptions() {
@@ -75,7 +77,10 @@ public final class ModelOptions {
                 ? Optional.of(Overflow.parse(options.get("overflow"))) : Optional.empty(), outType.overflow(),
                 options.get("output"), preset.map(Presets.Preset::overflow).orElse(Overflow.DEFAULT));
         int terms = options.containsKey("terms") ? terms(options.get("terms")) : 0;
-        return new Config(f, in, outType.format(), rounding, overflow, terms);
+        Implementation implementation = options.containsKey("implementation")
+                ? Implementation.parse(options.get("implementation")) : Implementation.DEFAULT;
+        Target target = options.containsKey("target") ? Target.parse(options.get("target")) : Target.DEFAULT;
+        return new Config(f, in, outType.format(), rounding, overflow, terms, implementation, target);
     }
 
     /** The explicit option, or the mode the full ap_fixed output type names, or the function's default. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Nextpnr {
     private static final Pattern FMAX = Pattern.compile("Max frequency for clock '[^']*': ([0-9.]+) MHz");
+    private static final Pattern LOGIC_CELLS = Pattern.compile("ICESTORM_LC:\\s+(\\d+)/");
 
     private Nextpnr() {
     }
@@ -57,6 +58,25 @@ public final class Nextpnr {
                 }
             }
             throw new IOException("nextpnr did not route with seeds 1 to " + SEEDS.length + ": " + last.getMessage());
+        });
+    }
+
+    /**
+     * The logic cells (ICESTORM_LC) of {@code top} after synth_ice40 and nextpnr's packing, which puts a LUT and the
+     * carry cell beside it into one cell: the area figure of an iCE40 design, where SB_LUT4 and SB_CARRY counts
+     * overlap. The ports become I/O pins, so this is for cores of up to about 200 port bits.
+     */
+    public static long logicCells(Map<String, String> files, String top) throws IOException {
+        return ExternalTool.inScratch(files, dir -> {
+            ExternalTool.run(dir, "yosys", "-q", "-p", ExternalTool.readAll(files) + "synth_ice40 -top " + top
+                    + " -json top.json");
+            String log = ExternalTool.run(dir, "nextpnr-ice40", "--hx8k", "--package", "ct256", "--json", "top.json",
+                    "--pcf-allow-unconstrained", "--pack-only");
+            Matcher m = LOGIC_CELLS.matcher(log);
+            if (!m.find()) {
+                throw new IOException("nextpnr reported no ICESTORM_LC count after packing");
+            }
+            return Long.parseLong(m.group(1));
         });
     }
 

@@ -31,6 +31,8 @@ final class DatapathBody implements Node.Visitor<String> {
     private final List<String> usageOrder = new ArrayList<>();
     /** The last stage at which each node is read (its value is delayed by registers up to there). */
     private final int[] lastRead;
+    /** Whether each node is an operand of a product (printed so that Yosys's DSP mapping keeps its sign). */
+    private final boolean[] multiplied;
     private int index;
 
     /**
@@ -49,6 +51,13 @@ final class DatapathBody implements Node.Visitor<String> {
         this.enable = enable;
         this.indent = indent;
         this.lastRead = new int[nodes.size()];
+        this.multiplied = new boolean[nodes.size()];
+        for (Node n : nodes) {
+            if (n instanceof Node.Product p) {
+                multiplied[p.a()] = true;
+                multiplied[p.b()] = true;
+            }
+        }
         for (int i = 0; i < nodes.size(); i++) {
             lastRead[i] = pipeline.stage(i);
             for (int operand : Operands.of(nodes.get(i))) {
@@ -99,6 +108,17 @@ final class DatapathBody implements Node.Visitor<String> {
 
     @Override
     public String sum(Node.Sum sum) {
+        Node.Term only = sum.terms().get(0);
+        if (multiplied[index] && sum.terms().size() == 1 && only.shift() == 0 && !only.negate()
+                && nodes.get(only.source()).signed() && sum.width() > nodes.get(only.source()).width()) {
+            // A sign-extended operand of the product: Yosys 0.23 zero-extends a pre-adder operand written as
+            // {x[7], x} + c when it maps the product to a DSP48E1 (hard-swish Q3.5: 95 of 256 outputs wrong at gate
+            // level); a signed sum of the source itself maps right. The same value: x sign-extended, plus c.
+            String x = "$signed(" + select(only.source(), stage(), 0, nodes.get(only.source()).width()) + ")";
+            String c = BitSelect.decimal(Math.abs(sum.constant()), sum.width()).replace("'d", "'sd");
+            return wire(name(), sum.width(), sum.constant() == 0 ? x : x + (sum.constant() < 0 ? " - " : " + ") + c,
+                    sum.comment());
+        }
         List<String> parts = new ArrayList<>();
         boolean negatedFirst = sum.terms().get(0).negate();
         if (negatedFirst && sum.constant() != 0) {
@@ -131,9 +151,41 @@ final class DatapathBody implements Node.Visitor<String> {
         }
         String operand = select(c.source(), stage(), 0, w);
         String op = c.less() ? " < " : " > ";
+        if (w <= Node.Compare.LOGIC_BITS) {
+            return wire(name(), 1, logicCompare(c, w), c.comment());
+        }
         return wire(name(), 1, nodes.get(c.source()).signed()
                 ? "$signed(" + operand + ")" + op + "$signed(" + BitSelect.literal(c.constant(), w) + ")"
                 : operand + op + BitSelect.decimal(c.constant(), w), c.comment());
+    }
+
+    /**
+     * {@code x > c} (or {@code <}) as AND/OR terms from the lowest bit up, with no compare cell: Yosys maps a compare
+     * cell to a carry chain (hard-tanh Q3.5: 26 SB_LUT4 + 9 SB_CARRY, 33 logic cells; written this way, 6 SB_LUT4 and 8
+     * cells), and its cmp2lut maps a signed one of up to 4 bits against a negative constant to a constant
+     * (hard-swish Q3.1: 10 of 16 outputs wrong at gate level; YosysHQ/yosys#6085). A signed source is compared as
+     * offset binary: its sign bit inverted, the constant plus 2^(w-1). x > c over bits [i:0] is x[i] & (x > c over
+     * [i-1:0]) where c[i] is 1, x[i] | (...) where it is 0, and false over no bits; x < c likewise with ~x[i] and the
+     * roles of 1 and 0 swapped.
+     */
+    private String logicCompare(Node.Compare c, int w) {
+        boolean signed = nodes.get(c.source()).signed();
+        long constant = signed ? c.constant() + (1L << (w - 1)) : c.constant();
+        String e = null; // null: false
+        for (int i = 0; i < w; i++) {
+            boolean one = ((constant >>> i) & 1) != 0;
+            String bit = select(c.source(), stage(), -i, 1);
+            boolean inverted = c.less() != (signed && i == w - 1);
+            String literal = inverted ? "~" + bit : bit;
+            // Over bits [i:0]: with c[i] = 1, "greater" needs x[i] and greater below; with 0, x[i] or greater below.
+            boolean and = c.less() != one;
+            if (e == null) {
+                e = and ? null : literal;
+            } else {
+                e = literal + (and ? " & " : " | ") + (e.contains(" ") ? "(" + e + ")" : e);
+            }
+        }
+        return e == null ? "1'b0" : e;
     }
 
     @Override

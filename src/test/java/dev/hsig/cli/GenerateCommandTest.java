@@ -44,7 +44,7 @@ class GenerateCommandTest {
         assertTrue(Files.readString(temp.resolve("rtl").resolve("k1.v")).contains("latency 1 cycle,"));
         Cli.Result two = generate("--name", "k2", "--pipeline", "2");
         assertTrue(two.out().contains("latency 2 cycles,"), two.out());
-        Cli.Result unsigned = generate("--name", "ku", "--input", "UQ4.4");
+        Cli.Result unsigned = generate("--name", "ku", "--input", "UQ4.4", "--implementation", "shift-add");
         assertTrue(unsigned.out().contains("1 comparator,"), unsigned.out());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hsig.arithmetic.Csd;
 import dev.hsig.arithmetic.Rational;
+import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
 import dev.hsig.spec.Config;
@@ -152,7 +153,7 @@ class CostTest {
             String[] f = line.trim().split("\\s+");
             Presets.Preset p = Presets.get(f[0]);
             Datapath d = DatapathPlanner.plan(new Config(p.function(), QFormat.parse(f[1]), QFormat.parse(f[2]),
-                    RoundingMode.parse(f[3]), p.overflow(), 0));
+                    RoundingMode.parse(f[3]), p.overflow(), 0).with(Implementation.SHIFT_ADD));
             String got = d.adders() + " " + d.comparators() + " " + d.maxWidth();
             String want = f[4] + " " + f[5] + " " + f[6];
             if (!got.equals(want)) {

@@ -2,6 +2,7 @@ package dev.hsig.datapath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
 import dev.hsig.model.BatchModel;
@@ -32,7 +33,12 @@ class ExhaustiveModelTest {
             for (RoundingMode m : RoundingMode.values()) {
                 out.add(new Config(p.function(), QFormat.parse("Q4.12"), p.output(), m, p.overflow(), 0));
                 for (QFormat[] pair : pairs) {
-                    out.add(new Config(p.function(), pair[0], pair[1], m, p.overflow(), 0));
+                    Config c = new Config(p.function(), pair[0], pair[1], m, p.overflow(), 0);
+                    // Below the table limit both builds, whichever auto would pick.
+                    out.add(pair[0].width() <= Implementation.MAX_TABLE_INPUT_BITS ? c.with(Implementation.SHIFT_ADD) : c);
+                    if (pair[0].width() <= Implementation.MAX_TABLE_INPUT_BITS) {
+                        out.add(c.with(Implementation.TABLE));
+                    }
                 }
             }
         }
@@ -92,8 +98,11 @@ class ExhaustiveModelTest {
         long[] y = new long[x.length];
         BatchModel.interpreted(datapath).evaluate(x, y);
         expectSpecification(config, datapath, spec, x, y);
-        if (in.width() == 16) {
-            // The compiled kernel too (it folds shift-add chains into multiplies, and tables into arithmetic).
+        boolean lookup = datapath.build().implementation() == Implementation.TABLE && config.rounding()
+                == RoundingMode.NEAREST_EVEN;
+        if (in.width() == 16 || lookup) {
+            // The compiled kernel too (it folds shift-add chains into multiplies, and tables into arithmetic or, for
+            // a whole-function table, a lookup).
             BatchModel.compiled(datapath).evaluate(x, y);
             expectSpecification(config, datapath, spec, x, y);
         }

@@ -1,5 +1,7 @@
 package dev.hsig.datapath;
 
+import dev.hsig.area.Implementation;
+import dev.hsig.area.Target;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
@@ -82,9 +84,19 @@ public final class Generators {
                 Tuple.of(1, Arbitraries.just(Overflow.WRAP)));
     }
 
+    /**
+     * Every build: shift-add and table explicitly (a table only where one is allowed, shift-add elsewhere), and
+     * auto, so that neither hides behind auto's choice at the widths where it would not be chosen.
+     */
     public static Arbitrary<Config> configs() {
         return Combinators.combine(functions(), inputFormats(), outputFormats(), Arbitraries.of(RoundingMode.class),
-                overflows()).as((f, in, out, m, o) -> new Config(f, in, out, m, o, 0));
+                overflows(), Arbitraries.of(Implementation.class)).as((f, in, out, m, o, i) -> new Config(f, in, out, m,
+                        o, 0, allowed(i, in), Target.DEFAULT));
+    }
+
+    static Implementation allowed(Implementation i, QFormat in) {
+        return i == Implementation.TABLE && in.width() > Implementation.MAX_TABLE_INPUT_BITS ? Implementation.SHIFT_ADD
+                : i;
     }
 
     static Arbitrary<Config> approximateConfigs() {

@@ -119,6 +119,36 @@ class ProveTest {
         return out.fromBits(Long.parseLong(text.trim()));
     }
 
+    /**
+     * Table cores are proven like any other: auto's table for hard-tanh at 8 bits proves, and the same table with one
+     * entry changed gives the counterexample at exactly that entry's input.
+     */
+    @Test
+    void aTableCoreProvesAndAChangedEntryIsTheCounterexample(@TempDir Path temp) throws Exception {
+        HdlTools.require("yosys");
+        Map<String, String> options = Map.of("input", "Q3.5", "output", "Q2.6", "function", "hard-tanh",
+                "implementation", "table");
+        Cli.Result proved = Cli.run("prove", "--input", "Q3.5", "--output", "Q2.6", "--function", "hard-tanh",
+                "--implementation", "table");
+        assertEquals(0, proved.status(), proved.out() + proved.err());
+        assertTrue(proved.out().startsWith("proved: hsig_hard_tanh_q3_5_to_q2_6_table "), proved.out());
+        Config c = ModelOptions.config(options);
+        String core = ModulePrinter.emit(DatapathPlanner.plan(c), "pt", 0, List.of("hard-tanh, one entry changed"));
+        // The entry for x = 0.5 (raw 16): 2*16 = 32 in Q2.6, made 33.
+        String entry = "8'd16: ytab = 8'd32;";
+        assertTrue(core.contains(entry), core);
+        Path file = temp.resolve("pt.v");
+        Files.writeString(file, core.replace(entry, "8'd16: ytab = 8'd33;"));
+        Cli.Result r = Cli.run("prove", "--input", "Q3.5", "--output", "Q2.6", "--function", "hard-tanh", "--verilog",
+                file.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        Matcher m = CEX.matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals("16", m.group(1));
+        assertEquals("33", m.group(3));
+        assertEquals(Long.toString(c.exactReference().outputRaw(16)), m.group(4));
+    }
+
     /** A pipelined core: the value that appears N cycles after an input, proved with a sequential SAT run. */
     @Test
     void pipelinedCoresProveTheValueNCyclesLater() {

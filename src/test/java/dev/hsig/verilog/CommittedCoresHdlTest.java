@@ -47,8 +47,8 @@ class CommittedCoresHdlTest {
         HdlTools.runOk(testbenches, 120, "iverilog", "-g2005", "-o", vvp, name + "_tb.v", coreFile);
         Simulation.assertAllPassed(HdlTools.run(testbenches, 300, "vvp", "-n", vvp), "Icarus", 65536);
         if (name.startsWith("hsig_keras_") || name.startsWith("hsig_hard_swish_")) {
-            HdlTools.runOk(testbenches, 600, "verilator", "--binary", "-j", "2", "--Mdir", work.resolve("obj").toString(),
-                    "-o", "sim", name + "_tb.v", coreFile);
+            HdlTools.runOk(testbenches, 600, HdlTools.verilatorBinary("--Mdir", work.resolve("obj").toString(), "-o",
+                    "sim", name + "_tb.v", coreFile));
             Simulation.assertAllPassed(HdlTools.run(testbenches, 300, work.resolve("obj").resolve("sim").toString()),
                     "Verilator", 65536);
         }

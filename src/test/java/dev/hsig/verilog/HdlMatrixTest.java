@@ -3,6 +3,7 @@ package dev.hsig.verilog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The generated hardware equals the model bit for bit, in two real simulators, over a matrix that covers every
  * function of the family, every rounding mode and both overflow modes, input widths from 4 to 24 bits (the 24-bit
  * ones on sampled vectors), signed and unsigned formats, outputs that cannot hold the function's range, --terms
- * approximations, large denominators, and pipelines of 0 to 3 stages. Every core is also linted with Verilator
+ * approximations, large denominators, and pipelines of 0 to 3 stages, as shift-add and as table cores. Every core is also linted with Verilator
  * -Wall and checked in Yosys: only hard-swish may have a multiplier cell, and none a divider.
  */
 class HdlMatrixTest {
@@ -44,8 +45,21 @@ class HdlMatrixTest {
         return c(name, f, in, out, mode, Overflow.SATURATE, terms, Interface.of(pipeline));
     }
 
+    /** A shift-add core: the matrix below was written for it, so auto may not swap in a table at small widths. */
     static Case c(String name, Activation f, String in, String out, String mode, Overflow o, int terms, Interface i) {
-        return new Case(name, new Config(f, QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode), o, terms), i);
+        return build(name, f, in, out, mode, o, terms, i, Implementation.SHIFT_ADD);
+    }
+
+    static Case build(String name, Activation f, String in, String out, String mode, Overflow o, int terms, Interface i,
+            Implementation implementation) {
+        return new Case(name, new Config(f, QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode), o, terms)
+                .with(implementation), i);
+    }
+
+    /** A table core. */
+    static Case t(String name, String function, String in, String out, String mode, Interface i) {
+        Presets.Preset p = Presets.get(function);
+        return build(name, p.function(), in, out, mode, p.overflow(), 0, i, Implementation.TABLE);
     }
 
     static Interface valid(int pipeline, int lanes, boolean ce, Interface.Reset reset) {
@@ -137,7 +151,17 @@ class HdlMatrixTest {
                 c("m54_axis_signed_3lanes_p5", preset("hard-swish"), "Q4.6", "Q3.7", "nearest-even", Overflow.SATURATE,
                         0, axis(5, 3, true)),
                 c("m55_axis_unsigned_in_p2", preset("relu6"), "UQ4.4", "UQ3.5", "nearest-down", Overflow.SATURATE, 0,
-                        axis(2, 2, false)));
+                        axis(2, 2, false)),
+                // Table cores: signed and unsigned index, signed output, wrap, 4,096 entries, every interface; and
+                // one core as auto chooses it.
+                t("t01_keras_table", "keras", "Q3.5", "UQ0.8", "nearest-even", Interface.of(0)),
+                t("t02_hard_swish_table_p2", "hard-swish", "Q3.5", "Q3.5", "nearest-even", Interface.of(2)),
+                t("t03_hls4ml_table_wrap", "hls4ml", "ap_fixed<8,3>", "ap_ufixed<8,0>", "floor", Interface.of(1)),
+                t("t04_relu6_table_axis", "relu6", "UQ4.4", "UQ3.5", "nearest-down", axis(1, 2, true)),
+                t("t05_pytorch_table_12bit", "pytorch", "Q6.6", "UQ1.11", "ceil", valid(2, 2, true,
+                        Interface.Reset.ASYNC_LOW)),
+                build("t06_hard_tanh_auto", preset("hard-tanh"), "Q3.5", "Q2.6", "nearest-even", Overflow.SATURATE, 0,
+                        Interface.of(1), Implementation.AUTO));
     }
 
     @ParameterizedTest(name = "{0}")

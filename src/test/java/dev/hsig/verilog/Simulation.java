@@ -35,8 +35,8 @@ final class Simulation {
 
     /** Builds the Verilator model once; the binary is then run as often as needed. */
     static void verilatorBuild(Path dir, String name) {
-        HdlTools.runOk(dir, 600, "verilator", "--binary", "-j", "2", "--Mdir", "obj_dir", "-o", "sim_" + name,
-                name + "_tb.v", name + ".v");
+        HdlTools.runOk(dir, 600, HdlTools.verilatorBinary("--Mdir", "obj_dir", "-o", "sim_" + name, name + "_tb.v",
+                name + ".v"));
     }
 
     static HdlTools.Result verilatorRun(Path dir, String name) {

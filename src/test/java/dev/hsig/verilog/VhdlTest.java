@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
@@ -35,8 +36,14 @@ class VhdlTest {
 
     static Case c(String name, String function, String in, String out, String mode, Interface iface) {
         Presets.Preset p = Presets.get(function);
+        return c(name, function, in, out, mode, iface, Implementation.SHIFT_ADD);
+    }
+
+    static Case c(String name, String function, String in, String out, String mode, Interface iface,
+            Implementation implementation) {
+        Presets.Preset p = Presets.get(function);
         return new Case(name, new Config(p.function(), QFormat.parse(in), QFormat.parse(out), RoundingMode.parse(mode),
-                p.overflow(), 0), iface);
+                p.overflow(), 0).with(implementation), iface);
     }
 
     static Interface valid(int pipeline, int lanes, boolean ce, Interface.Reset reset) {
@@ -58,7 +65,11 @@ class VhdlTest {
                         3, 4, false, Interface.Reset.SYNC_HIGH, true)),
                 c("v09_hls4ml_wrap", "hls4ml", "ap_fixed<8,3>", "ap_ufixed<8,0>", "floor", Interface.of(1)),
                 c("v10_relu6_axis_p1", "relu6", "UQ4.4", "UQ3.5", "nearest-down", new Interface(Interface.Kind.AXIS, 1, 2,
-                        false, Interface.Reset.SYNC_HIGH, false)));
+                        false, Interface.Reset.SYNC_HIGH, false)),
+                c("v11_hard_swish_table_ce", "hard-swish", "Q3.5", "Q3.5", "nearest-even", valid(2, 2, true,
+                        Interface.Reset.ASYNC_HIGH), Implementation.TABLE),
+                c("v12_relu6_table_axis", "relu6", "UQ4.4", "UQ3.5", "floor", new Interface(Interface.Kind.AXIS, 1, 1,
+                        false, Interface.Reset.SYNC_HIGH, true), Implementation.TABLE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
 import dev.hsig.reference.SpecChecker;
 import dev.hsig.spec.Config;
+import dev.hsig.text.Plural;
+import dev.hsig.tools.ModulePorts;
 import dev.hsig.tools.Prover;
 import dev.hsig.tools.Yosys;
 import dev.hsig.verilog.ModulePrinter;
@@ -45,11 +47,16 @@ final class ProveCommand implements Command {
                 + "writes from the specification alone, independently of the datapath: on each piece of the function\n"
                 + "m = a2*x*x + a1*x + a0 is L times the exact f(x) * 2^F, and y is right when m/L rounds to it as the\n"
                 + "mode defines (comparisons of m with L*y, ties as the mode says), saturated or wrapped.\n"
-                + "A pipelined core (--pipeline N, the valid interface: clk, rst, in_valid, x, out_valid, y) is proved\n"
-                + "with a sequential SAT run over N + 2 cycles (Yosys sat -seq): an input is taken once and held, the\n"
-                + "core is reset in the first cycle, and the value that appears N cycles later must be right.\n\n"
+                + "The module's ports are checked first: x and y a whole number of lanes of the formats (each lane is\n"
+                + "proved), a clock only with --pipeline, the valid interface (clk, rst or rst_n, optional ce, in_valid,\n"
+                + "x, out_valid, y) for a clocked core; AXI4-Stream cores and unknown ports are refused.\n"
+                + "A pipelined core (--pipeline N) is proved with a sequential SAT run over N + 2 cycles (Yosys sat\n"
+                + "-seq): it is reset in the first cycle, out_valid must equal in_valid N cycles earlier in every cycle,\n"
+                + "and an input taken and held must come out right N cycles later when in_valid was high with it\n"
+                + "(async resets proved as sync, ce held high).\n\n"
                 + "Prints 'proved: NAME equals FUNCTION for all 2^W inputs (S s)' and exits 0, or\n"
-                + "'counterexample: x_raw=... (value) core y_raw=... expected y_raw=...' and exits 1.\n"
+                + "'counterexample: x_raw=... (value) core y_raw=... expected y_raw=...' (on lane L) or\n"
+                + "'counterexample: out_valid is ...' and exits 1.\n"
                 + "Needs yosys (Debian: apt-get install yosys).\n\n" + Options.usage()
                 + "  --pipeline N      the core's register stages (default 0)\n"
                 + "  --verilog FILE    prove this file instead of the generated core\n"
@@ -72,7 +79,8 @@ final class ProveCommand implements Command {
         if (a.has("--verilog")) {
             Path file = Path.of(a.value("--verilog"));
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("--verilog '" + file + "' is not valid: no such file");
+                throw new InvalidInputException("--verilog '" + file + "' is not valid: " + (Files.isDirectory(file)
+                        ? "it is a directory, not a Verilog file" : "no such file"));
             }
             core = Files.readString(file);
             Matcher m = MODULE.matcher(core);
@@ -93,22 +101,39 @@ final class ProveCommand implements Command {
         QFormat in = config.input();
         QFormat outFormat = config.output();
         Prover.Result r;
+        Prover.Harness harness;
         try {
+            // The ports first: a core connected at the wrong width, or with lanes, a clock or a protocol the proof
+            // does not drive, would otherwise be "proved" on the bits Yosys silently kept or gave bogus answers.
+            harness = Prover.Harness.of(ModulePorts.of(core, top), in.width(), outFormat.width(), pipeline);
             r = Prover.prove(core, top, SpecChecker.verilog(config, "hsig_spec_check"), in.width(), outFormat.width(),
-                    pipeline);
+                    harness);
         } catch (IOException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        String lanes = harness.lanes() > 1 ? " on each of its " + harness.lanes() + " lanes" : "";
         if (r.proved()) {
-            out.println(String.format(Locale.ROOT, "proved: %s equals %s for all 2^%d inputs (%.1f s)", top,
-                    config.function().equation(), in.width(), r.seconds()));
+            String valid = pipeline > 0 ? ", out_valid exactly " + Plural.of(pipeline, "cycle") + " after in_valid"
+                    : "";
+            out.println(String.format(Locale.ROOT, "proved: %s equals %s for all 2^%d inputs%s%s (%.1f s)", top,
+                    config.function().equation(), in.width(), lanes, valid, r.seconds()));
             return 0;
+        }
+        if (r.validWrong()) {
+            out.println("counterexample: out_valid is " + (r.outValid() ? 1 : 0) + " in cycle " + r.cycle()
+                    + " after reset, but in_valid was " + (r.outValid() ? 0 : 1) + " " + Plural.of(pipeline, "cycle")
+                    + " earlier" + (r.cycle() < pipeline ? " (before that, nothing was valid)" : "")
+                    + ": out_valid must follow in_valid by exactly " + Plural.of(pipeline, "cycle") + " (--pipeline "
+                    + pipeline + ")");
+            return 1;
         }
         long x = in.fromBits(r.xBits().longValue());
         long y = outFormat.fromBits(r.yBits().longValue());
         Rational xv = in.value(x);
         out.println("counterexample: x_raw=" + x + " (" + xv.toDecimalString() + ") core y_raw=" + y
-                + " expected y_raw=" + config.exactReference().outputRaw(x));
+                + " expected y_raw=" + config.exactReference().outputRaw(x) + (harness.lanes() > 1 ? " on lane "
+                        + r.lane() : "") + (pipeline > 0 ? ", " + Plural.of(pipeline, "cycle") + " after the input"
+                                : ""));
         return 1;
     }
 }

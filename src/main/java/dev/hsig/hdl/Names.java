@@ -23,10 +23,25 @@ public final class Names {
             "small", "specify", "specparam", "strong0", "strong1", "supply0", "supply1", "table", "task", "time",
             "tran", "tranif0", "tranif1", "tri", "tri0", "tri1", "triand", "trior", "trireg", "unsigned", "use",
             "uwire", "vectored", "wait", "wand", "weak0", "weak1", "while", "wire", "wor", "xnor", "xor");
-    /** SystemVerilog keywords, so the core also drops into SystemVerilog projects. */
-    private static final Set<String> SYSTEM_VERILOG = Set.of("bit", "byte", "logic", "int", "shortint", "longint",
-            "class", "interface", "package", "program", "property", "sequence", "string", "struct", "typedef", "union",
-            "enum", "void", "const", "static");
+    /**
+     * The keywords SystemVerilog (IEEE 1800-2017, Annex B) adds to Verilog-2005, so the core also drops into
+     * SystemVerilog projects and passes {@code verilator --lint-only} and {@code iverilog -g2012}.
+     */
+    private static final Set<String> SYSTEM_VERILOG = Set.of(
+            "accept_on", "alias", "always_comb", "always_ff", "always_latch", "assert", "assume", "before", "bind",
+            "bins", "binsof", "bit", "break", "byte", "chandle", "checker", "class", "clocking", "const",
+            "constraint", "context", "continue", "cover", "covergroup", "coverpoint", "cross", "dist", "do",
+            "endchecker", "endclass", "endclocking", "endgroup", "endinterface", "endpackage", "endprogram",
+            "endproperty", "endsequence", "enum", "eventually", "expect", "export", "extends", "extern", "final",
+            "first_match", "foreach", "forkjoin", "global", "iff", "ignore_bins", "illegal_bins", "implements",
+            "implies", "import", "inside", "int", "interconnect", "interface", "intersect", "join_any", "join_none",
+            "let", "local", "logic", "longint", "matches", "modport", "nettype", "new", "nexttime", "null",
+            "package", "packed", "priority", "program", "property", "protected", "pure", "rand", "randc", "randcase",
+            "randsequence", "ref", "reject_on", "restrict", "return", "s_always", "s_eventually", "s_nexttime",
+            "s_until", "s_until_with", "sequence", "shortint", "shortreal", "soft", "solve", "static", "string",
+            "strong", "struct", "super", "sync_accept_on", "sync_reject_on", "tagged", "this", "throughout",
+            "timeprecision", "timeunit", "type", "typedef", "union", "unique", "unique0", "until", "until_with",
+            "untyped", "var", "virtual", "void", "wait_order", "weak", "wildcard", "with", "within");
     /** VHDL-93 and VHDL-2008 reserved words, and the standard names a core's entity must not hide. */
     private static final Set<String> VHDL = Set.of("abs", "access", "after", "alias", "all", "and", "architecture",
             "array", "assert", "assume", "attribute", "begin", "block", "body", "buffer", "bus", "case", "component",

@@ -15,10 +15,12 @@
  *            x < -1 is the sign of N, kept exact over every input: no comparator of its own
  * interface: valid pipeline, latency 2 cycles, one input per cycle, sync high reset rst clears the valid chain
  *
- * hsig_courbariaux_q4_12_to_uq1_15_p2_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_courbariaux_q4_12_to_uq1_15_p2_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_courbariaux_q4_12_to_uq1_15_p2_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_courbariaux_q4_12_to_uq1_15_p2_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_COURBARIAUX_Q4_12_TO_UQ1_15_P2_H
-#define HSIG_COURBARIAUX_Q4_12_TO_UQ1_15_P2_H
+#ifndef hsig_courbariaux_q4_12_to_uq1_15_p2_H
+#define hsig_courbariaux_q4_12_to_uq1_15_p2_H
 
 #include <stdint.h>
 
@@ -53,6 +55,18 @@ static inline int64_t hsig_courbariaux_q4_12_to_uq1_15_p2_eval(int64_t x_raw) {
     const int64_t v4 = v1 < INT64_C(0) ? 1 : 0;  /* below: x < -1: output 0 (the sign of n) */
     const int64_t v5 = hsig_courbariaux_q4_12_to_uq1_15_p2_wrap((uint64_t)(v4 ? INT64_C(0) : (v3 ? INT64_C(32768) : v2)), 16, 0);  /* y: raw output, UQ1.15 */
     return v5;
+}
+
+static inline int hsig_courbariaux_q4_12_to_uq1_15_p2_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_courbariaux_q4_12_to_uq1_15_p2_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_courbariaux_q4_12_to_uq1_15_p2_eval_bits(uint64_t bits) {
+    return hsig_courbariaux_q4_12_to_uq1_15_p2_eval(hsig_courbariaux_q4_12_to_uq1_15_p2_wrap(bits, 16, 1));
 }
 
 #endif

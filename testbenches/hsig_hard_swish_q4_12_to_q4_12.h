@@ -20,10 +20,12 @@
  *            exact: y = N
  * interface: combinational x -> y, latency 0 cycles
  *
- * hsig_hard_swish_q4_12_to_q4_12_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_hard_swish_q4_12_to_q4_12_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_hard_swish_q4_12_to_q4_12_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_hard_swish_q4_12_to_q4_12_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_HARD_SWISH_Q4_12_TO_Q4_12_H
-#define HSIG_HARD_SWISH_Q4_12_TO_Q4_12_H
+#ifndef hsig_hard_swish_q4_12_to_q4_12_H
+#define hsig_hard_swish_q4_12_to_q4_12_H
 
 #include <stdint.h>
 
@@ -69,6 +71,18 @@ static inline int64_t hsig_hard_swish_q4_12_to_q4_12_eval(int64_t x_raw) {
     const int64_t v15 = v0 < INT64_C(-12288) ? 1 : 0;  /* below: x < -3: output 0 */
     const int64_t v16 = hsig_hard_swish_q4_12_to_q4_12_wrap((uint64_t)(v15 ? INT64_C(0) : (v14 ? v0 : v13)), 16, 1);  /* y: raw output, Q4.12 */
     return v16;
+}
+
+static inline int hsig_hard_swish_q4_12_to_q4_12_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_hard_swish_q4_12_to_q4_12_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_hard_swish_q4_12_to_q4_12_eval_bits(uint64_t bits) {
+    return hsig_hard_swish_q4_12_to_q4_12_eval(hsig_hard_swish_q4_12_to_q4_12_wrap(bits, 16, 1));
 }
 
 #endif

@@ -14,10 +14,12 @@
  *            exact: y = N*2^2
  * interface: combinational x -> y, latency 0 cycles
  *
- * hsig_hard_tanh_q4_12_to_q2_14_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_hard_tanh_q4_12_to_q2_14_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_hard_tanh_q4_12_to_q2_14_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_hard_tanh_q4_12_to_q2_14_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_HARD_TANH_Q4_12_TO_Q2_14_H
-#define HSIG_HARD_TANH_Q4_12_TO_Q2_14_H
+#ifndef hsig_hard_tanh_q4_12_to_q2_14_H
+#define hsig_hard_tanh_q4_12_to_q2_14_H
 
 #include <stdint.h>
 
@@ -51,6 +53,18 @@ static inline int64_t hsig_hard_tanh_q4_12_to_q2_14_eval(int64_t x_raw) {
     const int64_t v3 = v0 < INT64_C(-4096) ? 1 : 0;  /* below: x < -1: output -1 */
     const int64_t v4 = hsig_hard_tanh_q4_12_to_q2_14_wrap((uint64_t)(v3 ? INT64_C(-16384) : (v2 ? INT64_C(16384) : v1)), 16, 1);  /* y: raw output, Q2.14 */
     return v4;
+}
+
+static inline int hsig_hard_tanh_q4_12_to_q2_14_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_hard_tanh_q4_12_to_q2_14_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_hard_tanh_q4_12_to_q2_14_eval_bits(uint64_t bits) {
+    return hsig_hard_tanh_q4_12_to_q2_14_eval(hsig_hard_tanh_q4_12_to_q2_14_wrap(bits, 16, 1));
 }
 
 #endif

@@ -14,10 +14,12 @@
  *            rounded floor by the offset, then 18 fraction bits dropped
  * interface: combinational x -> y, latency 0 cycles
  *
- * hsig_hls4ml_q4_12_to_q6_10_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_hls4ml_q4_12_to_q6_10_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_hls4ml_q4_12_to_q6_10_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_hls4ml_q4_12_to_q6_10_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_HLS4ML_Q4_12_TO_Q6_10_H
-#define HSIG_HLS4ML_Q4_12_TO_Q6_10_H
+#ifndef hsig_hls4ml_q4_12_to_q6_10_H
+#define hsig_hls4ml_q4_12_to_q6_10_H
 
 #include <stdint.h>
 
@@ -56,6 +58,18 @@ static inline int64_t hsig_hls4ml_q4_12_to_q6_10_eval(int64_t x_raw) {
     const int64_t v8 = v0 < INT64_C(-10240) ? 1 : 0;  /* below: x < -2.5: output 0 */
     const int64_t v9 = hsig_hls4ml_q4_12_to_q6_10_wrap((uint64_t)(v8 ? INT64_C(0) : (v7 ? INT64_C(1024) : v6)), 16, 1);  /* y: raw output, Q6.10 */
     return v9;
+}
+
+static inline int hsig_hls4ml_q4_12_to_q6_10_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_hls4ml_q4_12_to_q6_10_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_hls4ml_q4_12_to_q6_10_eval_bits(uint64_t bits) {
+    return hsig_hls4ml_q4_12_to_q6_10_eval(hsig_hls4ml_q4_12_to_q6_10_wrap(bits, 16, 1));
 }
 
 #endif

@@ -14,10 +14,12 @@
  *            rounded nearest-even by the offset and an LSB cleared on ties, then 1 fraction bit dropped
  * interface: combinational x -> y, latency 0 cycles
  *
- * hsig_qkeras_smooth_q4_12_to_uq1_15_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_qkeras_smooth_q4_12_to_uq1_15_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_qkeras_smooth_q4_12_to_uq1_15_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_qkeras_smooth_q4_12_to_uq1_15_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_QKERAS_SMOOTH_Q4_12_TO_UQ1_15_H
-#define HSIG_QKERAS_SMOOTH_Q4_12_TO_UQ1_15_H
+#ifndef hsig_qkeras_smooth_q4_12_to_uq1_15_H
+#define hsig_qkeras_smooth_q4_12_to_uq1_15_H
 
 #include <stdint.h>
 
@@ -53,6 +55,18 @@ static inline int64_t hsig_qkeras_smooth_q4_12_to_uq1_15_eval(int64_t x_raw) {
     const int64_t v5 = v0 < INT64_C(-10922) ? 1 : 0;  /* below: x < -2.66650390625: output 0 */
     const int64_t v6 = hsig_qkeras_smooth_q4_12_to_uq1_15_wrap((uint64_t)(v5 ? INT64_C(0) : (v4 ? INT64_C(32768) : v3)), 16, 0);  /* y: raw output, UQ1.15 */
     return v6;
+}
+
+static inline int hsig_qkeras_smooth_q4_12_to_uq1_15_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_qkeras_smooth_q4_12_to_uq1_15_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_qkeras_smooth_q4_12_to_uq1_15_eval_bits(uint64_t bits) {
+    return hsig_qkeras_smooth_q4_12_to_uq1_15_eval(hsig_qkeras_smooth_q4_12_to_uq1_15_wrap(bits, 16, 1));
 }
 
 #endif

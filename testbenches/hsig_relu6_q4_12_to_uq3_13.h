@@ -15,10 +15,12 @@
  *            x < 0 is the sign of N, kept exact over every input: no comparator of its own
  * interface: combinational x -> y, latency 0 cycles
  *
- * hsig_relu6_q4_12_to_uq3_13_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs.
+ * hsig_relu6_q4_12_to_uq3_13_eval(x_raw) returns y_raw for an x_raw of the input format (-32768 to 32767), the same word the core outputs; it does not check x_raw.
+ * hsig_relu6_q4_12_to_uq3_13_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the format.
+ * hsig_relu6_q4_12_to_uq3_13_eval_bits(bits) takes the input word from the low 16 bits, as a hex file holds it.
  */
-#ifndef HSIG_RELU6_Q4_12_TO_UQ3_13_H
-#define HSIG_RELU6_Q4_12_TO_UQ3_13_H
+#ifndef hsig_relu6_q4_12_to_uq3_13_H
+#define hsig_relu6_q4_12_to_uq3_13_H
 
 #include <stdint.h>
 
@@ -53,6 +55,18 @@ static inline int64_t hsig_relu6_q4_12_to_uq3_13_eval(int64_t x_raw) {
     const int64_t v4 = v1 < INT64_C(0) ? 1 : 0;  /* below: x < 0: output 0 (the sign of n) */
     const int64_t v5 = hsig_relu6_q4_12_to_uq3_13_wrap((uint64_t)(v4 ? INT64_C(0) : (v3 ? INT64_C(49152) : v2)), 16, 0);  /* y: raw output, UQ3.13 */
     return v5;
+}
+
+static inline int hsig_relu6_q4_12_to_uq3_13_eval_checked(int64_t x_raw, int64_t *y_raw) {
+    if (x_raw < INT64_C(-32768) || x_raw > INT64_C(32767)) {
+        return -1;
+    }
+    *y_raw = hsig_relu6_q4_12_to_uq3_13_eval(x_raw);
+    return 0;
+}
+
+static inline int64_t hsig_relu6_q4_12_to_uq3_13_eval_bits(uint64_t bits) {
+    return hsig_relu6_q4_12_to_uq3_13_eval(hsig_relu6_q4_12_to_uq3_13_wrap(bits, 16, 1));
 }
 
 #endif

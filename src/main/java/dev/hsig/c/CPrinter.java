@@ -3,6 +3,7 @@ package dev.hsig.c;
 import dev.hsig.datapath.Choice;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Node;
+import dev.hsig.format.QFormat;
 import java.util.List;
 
 /**
@@ -31,10 +32,15 @@ public final class CPrinter implements Node.Visitor<String> {
         for (String line : header) {
             s.append(line.isEmpty() ? " *" : " * " + line.replace("*/", "* /")).append('\n');
         }
+        QFormat in = d.config().input();
         s.append(" *\n * ").append(name).append("_eval(x_raw) returns y_raw for an x_raw of the input format (")
-                .append(d.config().input().minRaw()).append(" to ").append(d.config().input().maxRaw())
-                .append("), the same word the core outputs.\n */\n");
-        String guard = name.toUpperCase(java.util.Locale.ROOT) + "_H";
+                .append(in.minRaw()).append(" to ").append(in.maxRaw())
+                .append("), the same word the core outputs; it does not check x_raw.\n * ").append(name)
+                .append("_eval_checked(x_raw, &y_raw) returns 0 and sets y_raw, or returns -1 for an x_raw outside the"
+                        + " format.\n * ").append(name).append("_eval_bits(bits) takes the input word from the low ")
+                .append(in.width()).append(" bits, as a hex file holds it.\n */\n");
+        // The name as it is, not upper-cased: ka.h and KA.h (distinct cores, distinct files) must not share a guard.
+        String guard = name + "_H";
         s.append("#ifndef ").append(guard).append("\n#define ").append(guard).append("\n\n#include <stdint.h>\n\n");
         s.append(helpers());
         s.append("static inline int64_t ").append(name).append("_eval(int64_t x_raw) {\n");
@@ -42,7 +48,14 @@ public final class CPrinter implements Node.Visitor<String> {
         for (index = 1; index < nodes.size(); index++) {
             s.append(nodes.get(index).accept(this));
         }
-        s.append("    return v").append(nodes.size() - 1).append(";\n}\n\n#endif\n");
+        s.append("    return v").append(nodes.size() - 1).append(";\n}\n\n");
+        s.append("static inline int ").append(name).append("_eval_checked(int64_t x_raw, int64_t *y_raw) {\n")
+                .append("    if (x_raw < ").append(constant(in.minRaw())).append(" || x_raw > ")
+                .append(constant(in.maxRaw())).append(") {\n        return -1;\n    }\n")
+                .append("    *y_raw = ").append(name).append("_eval(x_raw);\n    return 0;\n}\n\n");
+        s.append("static inline int64_t ").append(name).append("_eval_bits(uint64_t bits) {\n")
+                .append("    return ").append(name).append("_eval(").append(name).append("_wrap(bits, ")
+                .append(in.width()).append(", ").append(in.signed() ? 1 : 0).append("));\n}\n\n#endif\n");
         return s.toString();
     }
 

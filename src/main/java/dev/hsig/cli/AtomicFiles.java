@@ -32,15 +32,23 @@ final class AtomicFiles {
         return new ArrayList<>(files.keySet());
     }
 
+    /**
+     * Writes every file, or none: new contents go to temporaries, existing targets are moved aside, then the
+     * temporaries are moved into place; a failure at any step puts every moved target back and removes what was new.
+     */
     void commit() throws IOException {
         List<Path> createdDirs = new ArrayList<>();
         Map<Path, Path> temps = new LinkedHashMap<>();
+        Map<Path, Path> asides = new LinkedHashMap<>();
+        List<Path> placed = new ArrayList<>();
+        Path current = null;
         try {
             for (Path target : files.keySet()) {
-                Path dir = target.toAbsolutePath().getParent();
-                ensureDirectory(dir, createdDirs);
+                current = target;
+                ensureDirectory(target.toAbsolutePath().getParent(), createdDirs);
             }
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+                current = e.getKey();
                 Path target = e.getKey().toAbsolutePath();
                 if (Files.isDirectory(target)) {
                     throw new InvalidInputException("cannot write " + e.getKey() + ": it is a directory");
@@ -49,15 +57,26 @@ final class AtomicFiles {
                 temps.put(temp, target);
                 Files.write(temp, e.getValue());
             }
-            for (Map.Entry<Path, Path> e : temps.entrySet()) {
-                try {
-                    Files.move(e.getKey(), e.getValue(), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException ex) {
-                    Files.move(e.getKey(), e.getValue(), StandardCopyOption.REPLACE_EXISTING);
+            for (Path target : temps.values()) {
+                current = target;
+                if (Files.exists(target)) {
+                    Path aside = target.resolveSibling("." + target.getFileName() + ".hsig-old");
+                    move(target, aside);
+                    asides.put(target, aside);
                 }
             }
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                current = e.getValue();
+                move(e.getKey(), e.getValue());
+                placed.add(e.getValue());
+            }
         } catch (IOException | RuntimeException e) {
+            for (Path p : placed) {
+                Files.deleteIfExists(p);
+            }
+            for (Map.Entry<Path, Path> a : asides.entrySet()) {
+                move(a.getValue(), a.getKey());
+            }
             for (Path temp : temps.keySet()) {
                 Files.deleteIfExists(temp);
             }
@@ -69,11 +88,36 @@ final class AtomicFiles {
                 }
             }
             if (e instanceof IOException io) {
-                throw new InvalidInputException("cannot write the output files: " + io.getClass().getSimpleName()
-                        + " " + io.getMessage());
+                throw new InvalidInputException("cannot write '" + current + "': " + reason(io)
+                        + "; no file was written");
             }
             throw e;
         }
+        for (Path aside : asides.values()) {
+            Files.deleteIfExists(aside);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException ex) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** What the operating system said, without Java's exception names. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     private static void ensureDirectory(Path dir, List<Path> created) throws IOException {

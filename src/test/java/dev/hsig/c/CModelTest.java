@@ -96,6 +96,54 @@ class CModelTest {
         assertEquals(Long.toString(sum), run(dir, dir.resolve("check").toString()).trim());
     }
 
+    /** Two cores whose names differ only in case have distinct include guards: one program includes both. */
+    @org.junit.jupiter.api.Test
+    void namesThatDifferInCaseIncludeTogether() throws Exception {
+        if (!ExternalTool.onPath("gcc")) {
+            Assumptions.abort("gcc not installed");
+        }
+        Path dir = Files.createDirectories(Path.of("target", "c-tests", "case").toAbsolutePath());
+        dev.hsig.spec.Config keras = dev.hsig.spec.ModelOptions.config(java.util.Map.of("function", "keras"));
+        dev.hsig.spec.Config pytorch = dev.hsig.spec.ModelOptions.config(java.util.Map.of("function", "pytorch"));
+        Files.writeString(dir.resolve("ka.h"), CPrinter.emit(DatapathPlanner.plan(keras), "ka", List.of("keras")));
+        Files.writeString(dir.resolve("KA.h"), CPrinter.emit(DatapathPlanner.plan(pytorch), "KA", List.of("pytorch")));
+        Files.writeString(dir.resolve("both.c"), "#include <stdio.h>\n#include \"ka.h\"\n#include \"KA.h\"\n"
+                + "int main(void) { printf(\"%lld %lld\\n\", (long long)ka_eval(4096), (long long)KA_eval(4096));"
+                + " return 0; }\n");
+        run(dir, "gcc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-o", "both", "both.c");
+        assertEquals(keras.exactReference().outputRaw(4096) + " " + pytorch.exactReference().outputRaw(4096),
+                run(dir, dir.resolve("both").toString()).trim());
+    }
+
+    /**
+     * The checked entry point refuses a word outside the format (the plain one does not check), and _eval_bits reads
+     * the input from the low W bits: on every 16-bit pattern it equals the Java model's evalBits.
+     */
+    @org.junit.jupiter.api.Test
+    void theCheckedAndTheBitsEntryPoints() throws Exception {
+        if (!ExternalTool.onPath("gcc")) {
+            Assumptions.abort("gcc not installed");
+        }
+        Path dir = Files.createDirectories(Path.of("target", "c-tests", "entries").toAbsolutePath());
+        dev.hsig.Core core = dev.hsig.Core.builder().function("keras").build();
+        Files.writeString(dir.resolve("ka.h"), core.cModel("ka"));
+        long sum = 0;
+        for (long bits = 0; bits < 65536; bits++) {
+            sum += core.evalBits(bits) * (bits + 1);
+        }
+        Files.writeString(dir.resolve("entries.c"), "#include <stdio.h>\n#include \"ka.h\"\nint main(void) {\n"
+                + "    int64_t y = -7;\n    long long sum = 0;\n"
+                + "    for (uint64_t b = 0; b < 65536; b++) sum += (long long)ka_eval_bits(b) * (long long)(b + 1);\n"
+                + "    int below = ka_eval_checked(-32769, &y), above = ka_eval_checked(32768, &y);\n"
+                + "    int low = ka_eval_checked(-32768, &y);\n    long long at_low = (long long)y;\n"
+                + "    int high = ka_eval_checked(32767, &y);\n"
+                + "    printf(\"%lld %d %d %d %lld %d %lld\\n\", sum, below, above, low, at_low, high, (long long)y);\n"
+                + "    return 0;\n}\n");
+        run(dir, "gcc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-fsanitize=undefined", "-o", "entries", "entries.c");
+        assertEquals(sum + " -1 -1 0 " + core.eval(-32768) + " 0 " + core.eval(32767),
+                run(dir, dir.resolve("entries").toString()).trim());
+    }
+
     static String run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

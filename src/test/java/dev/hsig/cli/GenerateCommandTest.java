@@ -36,6 +36,62 @@ class GenerateCommandTest {
         assertFalse(tb.contains("generated-verilog"), "no default path when the directories are others");
     }
 
+    /**
+     * All or nothing, also when the last file cannot be replaced: with the CSV made immutable (chattr +i, as root
+     * on a file system that has it), a second generate fails in one line, and every file is as the first left it.
+     */
+    @Test
+    void aFileThatCannotBeReplacedLeavesEveryFileAsItWas() throws Exception {
+        assertEquals(0, generate("--name", "k").status());
+        Path csv = temp.resolve("tb").resolve("k.csv");
+        java.util.Map<Path, byte[]> before = new java.util.TreeMap<>();
+        for (Path dir : new Path[] {temp.resolve("rtl"), temp.resolve("tb")}) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    before.put(f, Files.readAllBytes(f));
+                }
+            }
+        }
+        Process lock = new ProcessBuilder("chattr", "+i", csv.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lock.waitFor() == 0, "chattr +i is not available here");
+        try {
+            Cli.Result r = generate("--name", "k", "--function", "pytorch");
+            assertEquals(2, r.status(), r.out() + r.err());
+            assertEquals("hsig: error: cannot write '" + csv + "': operation not permitted; no file was written\n",
+                    r.err());
+            assertEquals("", r.out());
+        } finally {
+            new ProcessBuilder("chattr", "-i", csv.toString()).start().waitFor();
+        }
+        java.util.Map<Path, byte[]> after = new java.util.TreeMap<>();
+        for (Path dir : new Path[] {temp.resolve("rtl"), temp.resolve("tb")}) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    after.put(f, Files.readAllBytes(f));
+                }
+            }
+        }
+        assertEquals(before.keySet(), after.keySet(), "no file added, none left behind");
+        for (Path f : before.keySet()) {
+            assertTrue(java.util.Arrays.equals(before.get(f), after.get(f)), f + " changed");
+        }
+    }
+
+    /** What the operating system says, in words, without Java's exception names. */
+    @Test
+    void unwritableDirectoriesAreOnePlainLine() {
+        Cli.Result r = Cli.run("generate", "--name", "k", "--core-dir", "/proc/nope", "--testbench-dir",
+                temp.resolve("tb").toString());
+        assertEquals(2, r.status());
+        assertEquals("hsig: error: cannot write '/proc/nope/k.v': no such file or directory; no file was written\n",
+                r.err());
+        Cli.Result longName = Cli.run("generate", "--name", "k", "--core-dir", temp.resolve("d".repeat(300)).toString(),
+                "--testbench-dir", temp.resolve("tb").toString());
+        assertEquals(2, longName.status());
+        assertTrue(longName.err().endsWith("': file name too long; no file was written\n"), longName.err());
+        assertFalse(longName.err().contains("Exception"), longName.err());
+    }
+
     /** Counts read as English: 1 cycle, 2 cycles, 1 comparator. */
     @Test
     void countsArePluralOnlyWhenTheyShouldBe() throws IOException {

@@ -96,6 +96,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4_tb;
     reg  m_fire;
     reg  stalled;
     reg  ready_before;
+    reg  offered;  // tvalid was high and no handshake took the beat: it must stay offered
     reg  [LANES*B_OUT-1:0] held_data;
     reg  [31:0] lfsr;
 
@@ -132,6 +133,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4_tb;
         lfsr = 32'h1;
         s_axis_tvalid = 1'b0;
         m_axis_tready = 1'b0;
+        offered = 1'b0;
         s_axis_tdata = {LANES*B_IN{1'b1}};
         aresetn = 1'b0;
         repeat (3) @(negedge aclk);
@@ -139,8 +141,9 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4_tb;
         while (received < BEATS && cycle < BEATS * 8 + 1000) begin
             @(negedge aclk);
             next_random;
-            // The beat offered now: the next unsent one, pad bits 1 (they must be ignored).
-            s_axis_tvalid = sent < BEATS && (sent < STEADY || lfsr[2:0] != 3'b000);
+            // The beat offered now: the next unsent one, pad bits 1 (they must be ignored). As AXI4-Stream
+            // requires of a master, a beat once offered stays offered, unchanged, until it is taken.
+            s_axis_tvalid = sent < BEATS && (offered || sent < STEADY || lfsr[2:0] != 3'b000);
             for (lane = 0; lane < LANES; lane = lane + 1)
                 s_axis_tdata[lane*B_IN +: B_IN] = vectors[(sent * LANES + lane < N) ? sent * LANES + lane : N - 1][W_IN+W_OUT-1:W_OUT];
             // Stalls: none at first, then one cycle in four, and now and then a run of them.
@@ -158,6 +161,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4_tb;
             held_data = m_axis_tdata;
             @(posedge aclk);
             #1;
+            offered = s_axis_tvalid && !s_fire;
             if (s_fire) begin
                 sent_cycle[sent] = cycle;
                 sent = sent + 1;

@@ -38,6 +38,7 @@ final class AxisTestbench {
         s.append("    integer sent;  // beats the core accepted\n    integer received;  // beats taken from the core\n");
         s.append("    integer sent_cycle [0:BEATS-1];\n    integer cycle;\n    integer k;\n");
         s.append("    reg  s_fire;\n    reg  m_fire;\n    reg  stalled;\n    reg  ready_before;\n");
+        s.append("    reg  offered;  // tvalid was high and no handshake took the beat: it must stay offered\n");
         s.append("    reg  [LANES*B_OUT-1:0] held_data;\n");
         if (last) {
             s.append("    reg  held_last;\n");
@@ -59,14 +60,15 @@ final class AxisTestbench {
         s.append("        $readmemh(\"").append(core).append(".hex\", vectors);\n");
         s.append(TestbenchEmitter.loadCheck(core));
         s.append("        passed = 0;\n        failed = 0;\n        sent = 0;\n        received = 0;\n        cycle = 0;\n");
-        s.append("        lfsr = 32'h1;\n        s_axis_tvalid = 1'b0;\n        m_axis_tready = 1'b0;\n");
+        s.append("        lfsr = 32'h1;\n        s_axis_tvalid = 1'b0;\n        m_axis_tready = 1'b0;\n        offered = 1'b0;\n");
         s.append("        s_axis_tdata = {LANES*B_IN{1'b1}};\n").append(last ? "        s_axis_tlast = 1'b0;\n" : "");
         s.append("        aresetn = 1'b0;\n        repeat (3) @(negedge aclk);\n        aresetn = 1'b1;\n");
         s.append("        while (received < BEATS && cycle < BEATS * 8 + 1000) begin\n");
         s.append("            @(negedge aclk);\n");
         s.append("            next_random;\n");
-        s.append("            // The beat offered now: the next unsent one, pad bits 1 (they must be ignored).\n");
-        s.append("            s_axis_tvalid = sent < BEATS && (sent < STEADY || lfsr[2:0] != 3'b000);\n");
+        s.append("            // The beat offered now: the next unsent one, pad bits 1 (they must be ignored). As AXI4-Stream\n");
+        s.append("            // requires of a master, a beat once offered stays offered, unchanged, until it is taken.\n");
+        s.append("            s_axis_tvalid = sent < BEATS && (offered || sent < STEADY || lfsr[2:0] != 3'b000);\n");
         s.append("            for (lane = 0; lane < LANES; lane = lane + 1)\n");
         s.append("                s_axis_tdata[lane*B_IN +: B_IN] = ").append(bi == in.width()
                 ? TestbenchEmitter.laneVector("sent * LANES") : "{{B_IN-W_IN{1'b1}}, " + TestbenchEmitter.laneVector("sent * LANES") + "}")
@@ -86,6 +88,7 @@ final class AxisTestbench {
         s.append("            stalled = m_axis_tvalid && !m_axis_tready;\n");
         s.append("            held_data = m_axis_tdata;\n").append(last ? "            held_last = m_axis_tlast;\n" : "");
         s.append("            @(posedge aclk);\n            #1;\n");
+        s.append("            offered = s_axis_tvalid && !s_fire;\n");
         s.append("            if (s_fire) begin\n                sent_cycle[sent] = cycle;\n                sent = sent + 1;\n");
         s.append("            end\n");
         s.append("            if (m_fire) begin\n");

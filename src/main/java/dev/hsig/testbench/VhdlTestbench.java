@@ -260,6 +260,7 @@ public final class VhdlTestbench {
                 + "        variable sent_cycle : cycles;\n        variable cycle : integer := 0;\n"
                 + "        variable r : unsigned(31 downto 0) := x\"00000001\";\n"
                 + "        variable s_fire, m_fire, stalled, ready_before : boolean;\n"
+                + "        variable offered : boolean := false;  -- a beat offered and not yet taken stays offered\n"
                 + "        variable held_data : std_logic_vector(y'range);\n        variable held_last : std_logic;\n"
                 + "        variable i : integer;\n"
                 + checkProcedure() + lfsr()
@@ -275,8 +276,9 @@ public final class VhdlTestbench {
                 + "        while received < BEATS and cycle < BEATS * 8 + 1000 loop\n"
                 + "            wait until falling_edge(clk);\n"
                 + "            next_random(r);\n"
-                + "            -- The beat offered now, pad bits 1 (they must be ignored).\n"
-                + "            if sent < BEATS and (sent < STEADY or r(2 downto 0) /= \"000\") then\n"
+                + "            -- The beat offered now, pad bits 1 (they must be ignored); once offered, it stays offered,\n"
+                + "            -- unchanged, until it is taken, as AXI4-Stream requires of a master.\n"
+                + "            if sent < BEATS and (offered or sent < STEADY or r(2 downto 0) /= \"000\") then\n"
                 + "                s_axis_tvalid <= '1';\n            else\n                s_axis_tvalid <= '0';\n            end if;\n"
                 + "            i := sent * LANES;\n"
                 + "            for lane in 0 to LANES - 1 loop\n"
@@ -298,6 +300,7 @@ public final class VhdlTestbench {
                 + "            stalled := m_axis_tvalid = '1' and m_axis_tready = '0';\n"
                 + "            held_data := y;\n" + (last ? "            held_last := m_axis_tlast;\n" : "")
                 + "            wait until rising_edge(clk);\n            wait for 1 ns;\n"
+                + "            offered := s_axis_tvalid = '1' and not s_fire;\n"
                 + "            if s_fire then\n                sent_cycle(sent) := cycle;\n                sent := sent + 1;\n"
                 + "            end if;\n"
                 + "            if m_fire then\n"

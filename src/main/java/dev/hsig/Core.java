@@ -1,7 +1,7 @@
 package dev.hsig;
 
+import dev.hsig.cli.LibraryOptions;
 import dev.hsig.datapath.Datapath;
-import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.datapath.Pipeline;
 import dev.hsig.hdl.CoreHeader;
 import dev.hsig.hdl.Hdl;
@@ -101,6 +101,20 @@ public final class Core {
      */
     public long evalBits(long bits) {
         return eval(datapath.config().input().fromBits(bits));
+    }
+
+    /**
+     * The batch form of {@link #evalBits(long)}: each input word from the low W bits of an element.
+     *
+     * @param bits input words in their low W bits; higher bits are ignored
+     * @param yRaw receives the output raw words; at least as long as bits
+     */
+    public void evalBits(long[] bits, long[] yRaw) {
+        long[] xRaw = new long[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+            xRaw[i] = datapath.config().input().fromBits(bits[i]);
+        }
+        eval(xRaw, yRaw);
     }
 
     /**
@@ -232,6 +246,34 @@ public final class Core {
     }
 
     /**
+     * The proven bound on |output - f(x)| as a number, for code that compares it: saturation included.
+     *
+     * @return the bound in output ulps (0.4 for keras), rounded up to a double
+     */
+    public double errorBoundUlps() {
+        return upward(datapath.errorBound().ulps());
+    }
+
+    /**
+     * The proven bound where f(x) is representable in the output format, as a number.
+     *
+     * @return the bound in output ulps there, rounded up to a double
+     */
+    public double errorBoundWhereRepresentableUlps() {
+        return upward(datapath.errorBound().representable());
+    }
+
+    /** The double nearest the exact bound, moved up one step if that fell below it: a bound stays a bound. */
+    private static double upward(dev.hsig.arithmetic.Rational r) {
+        double d = r.toDouble();
+        // new BigDecimal(double) is the double's exact value, so this compares it with the bound exactly.
+        java.math.BigDecimal asDouble = new java.math.BigDecimal(d);
+        boolean below = asDouble.multiply(new java.math.BigDecimal(r.den())).compareTo(new java.math.BigDecimal(r.num()))
+                < 0;
+        return below ? Math.nextUp(d) : d;
+    }
+
+    /**
      * The latency.
      *
      * @return cycles from an input to its output, 0 for a combinational core
@@ -265,8 +307,7 @@ public final class Core {
 
     /** Collects options as the command line spells them; {@link #build} checks them all. */
     public static final class Builder {
-        private final Map<String, String> model = new LinkedHashMap<>();
-        private final Map<String, String> hardware = new LinkedHashMap<>();
+        private final Map<String, String> options = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -280,14 +321,15 @@ public final class Core {
      * @throws IllegalArgumentException for an unknown option name (values are checked by {@link #build})
      */
         public Builder option(String name, String value) {
-            if (ModelOptions.NAMES.contains(name)) {
-                model.put(name, value);
-            } else if (List.of("pipeline", "interface", "lanes", "reset", "ce", "tlast").contains(name)) {
-                hardware.put(name, value);
-            } else {
-                throw new InvalidInputException("unknown option '" + name + "': expected one of " + ModelOptions.NAMES
-                        + ", pipeline, interface, lanes, reset, ce, tlast");
+            if (name == null || value == null) {
+                throw new InvalidInputException("option " + (name == null ? "name" : "'" + name + "'") + " is null:"
+                        + " give a name and a value, as the command line takes them");
             }
+            if (!LibraryOptions.known(name)) {
+                throw new InvalidInputException("unknown option '" + name + "': expected one of " + ModelOptions.NAMES
+                        + ", " + String.join(", ", LibraryOptions.HARDWARE));
+            }
+            options.put(name, value);
             return this;
         }
 
@@ -510,45 +552,8 @@ public final class Core {
          * @throws IllegalArgumentException with the command line's one-line message for a bad value
          */
         public Core build() {
-            Datapath d = DatapathPlanner.plan(ModelOptions.config(model));
-            int depth = Math.max(1, Pipeline.depth(d));
-            String p = hardware.getOrDefault("pipeline", "0").trim();
-            int pipeline;
-            try {
-                pipeline = p.equals("max") ? depth : Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                pipeline = -1;
-            }
-            if (pipeline < 0 || pipeline > depth) {
-                throw new InvalidInputException("--pipeline '" + p + "' is not valid: expected an integer from 0 to "
-                        + depth + " (this core has " + depth + " logic levels), or max");
-            }
-            String kind = hardware.getOrDefault("interface", pipeline == 0 ? "plain" : "valid");
-            Interface.Kind k = switch (kind) {
-                case "plain" -> Interface.Kind.PLAIN;
-                case "valid" -> Interface.Kind.VALID;
-                case "axis" -> Interface.Kind.AXIS;
-                default -> throw new InvalidInputException("--interface '" + kind + "' is not valid: expected plain,"
-                        + " valid or axis");
-            };
-            int lanes;
-            try {
-                lanes = Integer.parseInt(hardware.getOrDefault("lanes", "1"));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("--lanes '" + hardware.get("lanes") + "' is not valid: expected an"
-                        + " integer from 1 to " + Interface.MAX_LANES);
-            }
-            Interface.Reset reset = hardware.containsKey("reset") ? Interface.Reset.parse(hardware.get("reset"))
-                    : Interface.Reset.SYNC_HIGH;
-            return new Core(d, new Interface(k, pipeline, lanes, flag("ce"), reset, flag("tlast")));
-        }
-
-        private boolean flag(String name) {
-            String v = hardware.getOrDefault(name, "false");
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new InvalidInputException("--" + name + " '" + v + "' is not valid: expected true or false");
-            }
-            return v.equals("true");
+            LibraryOptions.Parsed p = LibraryOptions.parse(options);
+            return new Core(p.datapath(), p.iface());
         }
     }
 

@@ -239,7 +239,7 @@ public final class BatchModel {
     private void outside(long v, int index) {
         if (!in.contains(v)) {
             throw new IllegalArgumentException("raw input " + v + " at index " + index + " is outside " + in + " ("
-                    + in.minRaw() + " to " + in.maxRaw() + "); read bit patterns with the format's fromBits");
+                    + in.minRaw() + " to " + in.maxRaw() + "); for bit patterns use Core.evalBits, which reads the low bits as the word");
         }
     }
 

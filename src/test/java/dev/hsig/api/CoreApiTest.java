@@ -83,6 +83,29 @@ class CoreApiTest {
         assertThrows(IllegalArgumentException.class, () -> Core.builder().build().verilog("module"));
     }
 
+    /**
+     * The interface options too go through the command line's parsers: the same messages, target-mhz and hdl taken,
+     * and a null is a one-line IllegalArgumentException, not a NullPointerException.
+     */
+    @Test
+    void interfaceOptionsAreTheCommandLines() {
+        String[][] cases = {{"pipeline", "20"}, {"lanes", "0"}, {"reset", "async"}, {"interface", "apb"},
+            {"target-mhz", "900"}, {"hdl", "sv"}};
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Core.builder().option(c[0], c[1]).build());
+            assertEquals(cliError("generate", "--" + c[0], c[1]), e.getMessage(), c[0] + " " + c[1]);
+        }
+        Core timed = Core.builder().option("target-mhz", "100").build();
+        assertTrue(timed.verilog("k").contains("input  wire clk"), "a target of 100 MHz pipelines the core");
+        assertTrue(Core.builder().option("hdl", "vhdl").build().vhdl("k").contains("entity k is"));
+        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class,
+                () -> Core.builder().function(null));
+        assertEquals("option 'function' is null: give a name and a value, as the command line takes them",
+                nullValue.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Core.builder().option(null, "1"));
+    }
+
     private static String cliError(String... args) {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
@@ -99,6 +122,18 @@ class CoreApiTest {
         assertThrows(IllegalArgumentException.class, () -> core.eval(new long[] {160}, new long[1]));
         // 160 = 0b10100000: as a Q3.5 word that is -96.
         assertEquals(core.eval(-96), core.evalBits(160));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> core.eval(new long[] {160}, new long[1]));
+        assertTrue(e.getMessage().contains("for bit patterns use Core.evalBits"), e.getMessage());
+        long[] bits = new long[256];
+        long[] y = new long[256];
+        for (int i = 0; i < 256; i++) {
+            bits[i] = i + 0xABC00;  // high bits are ignored
+        }
+        core.evalBits(bits, y);
+        for (int i = 0; i < 256; i++) {
+            assertEquals(core.evalBits(i), y[i], "bits " + i);
+        }
     }
 
     /** Every option the command line takes, as the same strings; the Verilog is what generate writes. */
@@ -118,6 +153,11 @@ class CoreApiTest {
                 .build();
         assertTrue(axis.verilog("p1").contains("m_axis_tlast"));
         assertTrue(Core.builder().function("keras").terms(3).build().errorBound().startsWith("<= "));
+        // keras at Q4.12 -> UQ1.15: 2/5 ulp (1/5 * x * 2^15 in multiples of 1/5); the double is not below 2/5.
+        double bound = Core.builder().build().errorBoundUlps();
+        assertTrue(new java.math.BigDecimal(bound).multiply(java.math.BigDecimal.valueOf(5))
+                .compareTo(java.math.BigDecimal.valueOf(2)) >= 0 && bound < 0.4000001, Double.toString(bound));
+        assertEquals(bound, Core.builder().build().errorBoundWhereRepresentableUlps());
         assertTrue(Core.builder().build().vhdl("k").contains("entity k is"));
         assertTrue(Core.builder().build().cModel("k").contains("static inline int64_t k_eval(int64_t x_raw)"));
     }

@@ -1,9 +1,11 @@
 package dev.hsig.cli;
 
+import dev.hsig.area.AreaEstimate;
 import dev.hsig.area.Implementation;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.datapath.Region;
+import dev.hsig.hdl.CoreHeader;
 import dev.hsig.spec.Config;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -14,6 +16,9 @@ final class Warnings {
     private Warnings() {
     }
 
+    /** More computed pieces than this (PLAN has 5) make a shift-add core that deserves a word of warning. */
+    static final int MANY_PIECES = 8;
+
     static List<String> of(Datapath d) {
         List<String> w = new ArrayList<>();
         Config c = d.config();
@@ -22,6 +27,15 @@ final class Warnings {
             w.add("the output is " + c.output().value(raw).toDecimalString() + " (raw " + raw + ") for every input of "
                     + c.input() + ": " + c.function().equation() + " is constant on its range " + c.input().minValue()
                     .toDecimalString() + " to " + c.input().maxValue().toDecimalString() + " in this output format");
+        }
+        long pieces = d.regions().regions().stream().map(Region::value).filter(v -> v instanceof Region.Computed)
+                .distinct().count();
+        if (pieces > MANY_PIECES && d.build().implementation() == Implementation.SHIFT_ADD) {
+            w.add("the shift-add core computes " + pieces + " pieces, each with its own datapath: " + CoreHeader.cost(d)
+                    + ", an estimated " + Math.round(AreaEstimate.of(d, c.target())) + " " + c.target().unit()
+                    + (c.input().width() > Implementation.MAX_TABLE_INPUT_BITS ? "; with an input of up to "
+                            + Implementation.MAX_TABLE_INPUT_BITS + " bits a table may be smaller (auto picks it where"
+                            + " it is), and fewer knots cost less" : "; fewer knots cost less"));
         }
         if (c.approximate() && d.build().implementation() == Implementation.TABLE) {
             w.add("--terms " + c.terms() + " approximates the slope, but the core is a table, whose size does not"

@@ -92,6 +92,26 @@ class GenerateCommandTest {
         assertFalse(longName.err().contains("Exception"), longName.err());
     }
 
+    /**
+     * A pwl of many knots at 16 bits gets one warning naming its pieces and cost; at 12 bits auto builds a table, and
+     * nothing is said.
+     */
+    @Test
+    void manyPiecesAreWarnedAboutWhereNoTableCanTakeThem() {
+        String knots = "-4:0,-7/2:1/3,-3:1,-5/2:1/7,-2:3/5,-3/2:0,-1:5/9,-1/2:1,0:1/11,1/2:3/4,1:0,3/2:2/3,2:1,"
+                + "5/2:1/13,3:3/7,7/2:0";
+        Cli.Result wide = generate("--name", "p16", "--function", "pwl", "--knots", knots);
+        assertEquals(0, wide.status(), wide.err());
+        assertEquals(1, wide.err().lines().count(), wide.err());
+        assertTrue(wide.err().startsWith("hsig: warning: the shift-add core computes 15 pieces, each with its own"
+                + " datapath: "), wide.err());
+        assertTrue(wide.err().contains("with an input of up to 12 bits a table may be smaller"), wide.err());
+        Cli.Result narrow = generate("--name", "p12", "--function", "pwl", "--knots", knots, "--input", "Q4.8");
+        assertEquals(0, narrow.status(), narrow.err());
+        assertEquals("", narrow.err());
+        assertTrue(narrow.out().contains("built as table"), narrow.out());
+    }
+
     /** Counts read as English: 1 cycle, 2 cycles, 1 comparator. */
     @Test
     void countsArePluralOnlyWhenTheyShouldBe() throws IOException {

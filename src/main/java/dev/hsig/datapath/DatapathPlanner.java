@@ -34,38 +34,54 @@ public final class DatapathPlanner {
                     + in + ": a table is built for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits ("
                     + (1 << Implementation.MAX_TABLE_INPUT_BITS) + " entries); use shift-add or auto");
         }
+        Spec spec = Spec.of(config);
         return switch (asked) {
-            case SHIFT_ADD -> shiftAdd(config, new Datapath.Build(asked, "asked for (--implementation shift-add)"));
-            case TABLE -> table(config, new Datapath.Build(asked, "asked for (--implementation table)"));
+            case SHIFT_ADD -> shiftAdd(spec, new Datapath.Build(asked, "asked for (--implementation shift-add)"));
+            case TABLE -> table(spec, new Datapath.Build(asked, "asked for (--implementation table)"));
             case AUTO -> {
-                Datapath shiftAdd = shiftAdd(config, null);
                 if (!tableAllowed) {
-                    yield shiftAdd.withBuild(new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table is built only"
-                            + " for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
+                    yield shiftAdd(spec, new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table is built only for"
+                            + " inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
                 }
-                yield AreaEstimate.smaller(shiftAdd, table(config, null), config.target());
+                Datapath shiftAdd;
+                try {
+                    shiftAdd = shiftAdd(spec, null);
+                } catch (InvalidInputException e) {
+                    // Too wide for the shift-add words, but a table of the same function needs none of them.
+                    yield table(spec, new Datapath.Build(Implementation.TABLE, "auto: the shift-add core cannot be"
+                            + " built: " + e.getMessage().replaceFirst(": use .*$", "")));
+                }
+                yield AreaEstimate.smaller(shiftAdd, table(spec, null), config.target());
             }
         };
     }
 
-    private static Activation implemented(Config config) {
-        return config.approximate() ? SlopeApproximation.apply(config.function(), config.terms()) : config.function();
+    /** What both builds share, derived once: the function implemented, its regions and the proven bound. */
+    private record Spec(Config config, Activation implemented, Regions regions, ErrorBound bound) {
+        static Spec of(Config config) {
+            Activation implemented = config.approximate() ? SlopeApproximation.apply(config.function(),
+                    config.terms()) : config.function();
+            Regions regions = Regions.of(implemented, config.input(), config.output(), config.rounding(),
+                    config.overflow());
+            return new Spec(config, implemented, regions, ErrorBounds.of(config, implemented, regions));
+        }
+
+        Datapath datapath(NodeBuilder b, Datapath.Build build) {
+            return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients(), build);
+        }
     }
 
-    private static Datapath table(Config config, Datapath.Build build) {
-        Activation implemented = implemented(config);
-        Regions regions = Regions.of(implemented, config.input(), config.output(), config.rounding(), config.overflow());
-        NodeBuilder b = TablePlanner.build(new ExactReference(implemented, config.input(), config.output(),
-                config.rounding(), config.overflow()));
-        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), ErrorBounds.of(config,
-                implemented, regions), b.quotients(), build);
+    private static Datapath table(Spec spec, Datapath.Build build) {
+        Config c = spec.config();
+        return spec.datapath(TablePlanner.build(new ExactReference(spec.implemented(), c.input(), c.output(),
+                c.rounding(), c.overflow())), build);
     }
 
-    private static Datapath shiftAdd(Config config, Datapath.Build build) {
-        Activation implemented = implemented(config);
+    private static Datapath shiftAdd(Spec spec, Datapath.Build build) {
+        Config config = spec.config();
         QFormat in = config.input();
         QFormat out = config.output();
-        Regions regions = Regions.of(implemented, in, out, config.rounding(), config.overflow());
+        Regions regions = spec.regions();
         NodeBuilder b = new NodeBuilder(config.approximate());
         int input = b.add(new Node.Input("x", in.width(), in.signed(), "raw input, " + in));
         int xs = input;
@@ -101,7 +117,6 @@ public final class DatapathPlanner {
         }
         Choice choice = SelectPlanner.plan(b, xs, in, out, regions.regions(), values);
         b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out));
-        ErrorBound bound = ErrorBounds.of(config, implemented, regions);
-        return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients(), build);
+        return spec.datapath(b, build);
     }
 }

@@ -78,6 +78,30 @@ class ExhaustiveModelTest {
         }
     }
 
+    /**
+     * Where the shift-add words would pass 62 bits (a wild rational slope), auto builds the table instead of failing,
+     * and it is exact on every input; at 32 bits, with no table allowed, it is still one clear refusal.
+     */
+    @org.junit.jupiter.api.Test
+    void autoBuildsATableWhereTheShiftAddWordsWouldNotFit() {
+        java.util.Map<String, String> o = new java.util.HashMap<>(java.util.Map.of("function", "custom", "alpha",
+                "123456789012345/987654321098767", "beta", "1/3", "input", "Q6.6", "output", "UQ1.31"));
+        Config config = dev.hsig.spec.ModelOptions.config(o);
+        org.junit.jupiter.api.Assertions.assertThrows(dev.hsig.InvalidInputException.class,
+                () -> DatapathPlanner.plan(config.with(Implementation.SHIFT_ADD)));
+        Datapath d = DatapathPlanner.plan(config);
+        assertEquals(Implementation.TABLE, d.build().implementation());
+        org.junit.jupiter.api.Assertions.assertTrue(d.build().why().startsWith("auto: the shift-add core cannot be"
+                + " built: this configuration needs internal words wider than 62 bits"), d.build().why());
+        ScalarModelAccess model = new ScalarModelAccess(d);
+        for (long x = config.input().minRaw(); x <= config.input().maxRaw(); x++) {
+            assertEquals(config.exactReference().outputRaw(x), model.evaluate(x), "x_raw=" + x);
+        }
+        o.put("input", "Q16.16");
+        org.junit.jupiter.api.Assertions.assertThrows(dev.hsig.InvalidInputException.class,
+                () -> DatapathPlanner.plan(dev.hsig.spec.ModelOptions.config(o)));
+    }
+
     /** The scalar model, the reference semantics of the nodes. */
     record ScalarModelAccess(Datapath d) {
         long evaluate(long x) {

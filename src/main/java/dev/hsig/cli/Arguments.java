@@ -39,7 +39,9 @@ final class Arguments {
                     if (value != null) {
                         throw new InvalidInputException("option " + name + " takes no value (got '" + value + "')");
                     }
-                    a.flags.add(name);
+                    if (!a.flags.add(name)) {
+                        throw new InvalidInputException("option " + name + " is given twice: give it once");
+                    }
                 } else if (valueOptions.contains(name)) {
                     if (value == null) {
                         boolean nextIsOption = i + 1 < args.length && (valueOptions.contains(args[i + 1])

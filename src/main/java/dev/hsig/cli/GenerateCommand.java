@@ -170,6 +170,12 @@ final class GenerateCommand implements Command {
         }
         try {
             long n = Long.parseLong(text);
+            if (n > config.input().count() && n <= MAX_VECTORS) {
+                // More than there are input words: the rest could only repeat them.
+                throw new InvalidInputException("--vectors '" + text + "' is more than the " + config.input().count()
+                        + " words of the input " + config.input() + ": give at most " + config.input().count()
+                        + ", or exhaustive");
+            }
             if (n >= 1 && n <= MAX_VECTORS) {
                 return n;
             }

@@ -9,6 +9,7 @@ import dev.hsig.hdl.Interface;
 import dev.hsig.reference.SpecChecker;
 import dev.hsig.spec.Config;
 import dev.hsig.text.Plural;
+import dev.hsig.tools.ExternalTool;
 import dev.hsig.tools.ModulePorts;
 import dev.hsig.tools.Prover;
 import dev.hsig.tools.Yosys;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
 
 /** {@code ./hsig prove}: a SAT proof that a core equals the specification on every input. */
 final class ProveCommand implements Command {
-    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--pipeline", "--verilog", "--top"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--pipeline", "--verilog", "--top",
+            "--timeout"));
     private static final Pattern MODULE = Pattern.compile("(?m)^\\s*module\\s+([A-Za-z_][A-Za-z0-9_$]*)");
 
     @Override
@@ -40,7 +42,7 @@ final class ProveCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: ./hsig prove [model options] [--pipeline N] [--verilog FILE [--top MODULE]]\n\n"
+        return "usage: ./hsig prove [model options] [--pipeline N] [--verilog FILE [--top MODULE]] [--timeout S]\n\n"
                 + "Proves with Yosys's SAT solver, for all 2^W inputs at once (W up to 32), that a core's output is the\n"
                 + "specification's: the core hsig generates for the options, or the Verilog FILE (which may be\n"
                 + "hand-edited; MODULE defaults to its first module). The core is checked against a checker that hsig\n"
@@ -60,7 +62,10 @@ final class ProveCommand implements Command {
                 + "Needs yosys (Debian: apt-get install yosys).\n\n" + Options.usage()
                 + "  --pipeline N      the core's register stages (default 0)\n"
                 + "  --verilog FILE    prove this file instead of the generated core\n"
-                + "  --top MODULE      the module to prove in FILE\n\n"
+                + "  --top MODULE      the module to prove in FILE\n"
+                + "  --timeout S       give Yosys at most S seconds (1 to 86400, default 3600); past them: no verdict,\n"
+                + "                    one error line, exit 2\n"
+                + "A progress line on stderr names what is being proved before the solver starts.\n\n"
                 + "example:\n  ./hsig prove --input Q16.16 --output UQ1.31 --function pytorch\n";
     }
 
@@ -72,6 +77,7 @@ final class ProveCommand implements Command {
                     + " --verilog too");
         }
         Config config = Options.config(a);
+        long timeout = a.integer("--timeout", 3600, 1, 86400);
         Datapath d = DatapathPlanner.plan(config);
         int pipeline = InterfaceOptions.pipeline(a, d);
         String top;
@@ -106,8 +112,16 @@ final class ProveCommand implements Command {
             // The ports first: a core connected at the wrong width, or with lanes, a clock or a protocol the proof
             // does not drive, would otherwise be "proved" on the bits Yosys silently kept or gave bogus answers.
             harness = Prover.Harness.of(ModulePorts.of(core, top), in.width(), outFormat.width(), pipeline);
+            err.println("prove: " + top + ", 2^" + in.width() + " inputs" + (harness.lanes() > 1 ? " on each of "
+                    + harness.lanes() + " lanes" : "") + (pipeline > 0 ? ", " + Plural.of(pipeline + 2, "cycle")
+                    + " from reset" : "") + ", Yosys SAT" + (a.has("--timeout") ? ", at most " + timeout + " s" : "")
+                    + " ...");
+            err.flush();
             r = Prover.prove(core, top, SpecChecker.verilog(config, "hsig_spec_check"), in.width(), outFormat.width(),
-                    harness);
+                    harness, timeout);
+        } catch (ExternalTool.TimedOut e) {
+            throw new InvalidInputException("no verdict: the proof did not finish within --timeout " + timeout
+                    + " s (give it longer, or prove a narrower format)");
         } catch (IOException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -57,6 +57,11 @@ final class VectorsCommand implements Command {
                     + " bits; use --count");
         }
         long count = exhaustive ? 0 : a.integer("--count", 0, 1, MAX_COUNT);
+        if (count > config.input().count()) {
+            throw new InvalidInputException("--count '" + count + "' is more than the " + config.input().count()
+                    + " words of the input " + config.input() + ": give at most " + config.input().count()
+                    + ", or --exhaustive");
+        }
         long seed = a.integer("--seed", VectorSet.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         Datapath datapath = DatapathPlanner.plan(config);
         Warnings.print(datapath, err);

@@ -30,7 +30,6 @@ import java.util.Optional;
  * aligned text or as JSON, so the two can never disagree.
  */
 public final class Report {
-    public static final int[] PIPELINES = {0, 1, 2, 3};
     private static final String DEVICE_KEY = "ice40_hx8k";
 
     /**
@@ -91,7 +90,7 @@ public final class Report {
         r.put("datapath", datapath(d));
         r.put("error", error(d));
         List<Object> latency = new ArrayList<>();
-        for (int p : PIPELINES) {
+        for (int p = 0; p <= Math.max(1, Pipeline.depth(d)); p++) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("pipeline", p);
             l.put("latency_cycles", p);
@@ -105,6 +104,8 @@ public final class Report {
             Optional<Yosys.Cells> cells = Yosys.synthesize(Map.of("core.v",
                     ModulePrinter.emit(d, "core", 0, List.of("report"))), "core", "synth");
             r.put("yosys_cells", cells.map(x -> (Object) x.total()).orElse("yosys not installed"));
+            r.put("yosys_cells_flow", "Yosys synth (its generic cells) of the combinational core; ./hsig synth gives"
+                    + " the iCE40, 7-series and gate counts");
         }
         return r;
     }

@@ -4,6 +4,7 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Region;
 import dev.hsig.format.QFormat;
 import dev.hsig.model.BatchModel;
+import dev.hsig.text.Plural;
 import dev.hsig.spec.Activation;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.Knees;
@@ -86,8 +87,15 @@ public final class TransferPlot {
         double zpad = Math.max((zyHi - zyLo) * 0.1, out.ulp().toDouble());
         Panel zoom = new Panel(LEFT, 414, PLOT_WIDTH, 230, in.value(zLo).toDouble(), in.value(zHi).toDouble(),
                 zyLo - zpad, zyHi + zpad);
+        // What a step is here, counted rather than assumed: where several words give one output, a step spans them.
+        int changes = 0;
+        for (int i = 1; i < zy.length; i++) {
+            changes += zy[i] != zy[i - 1] ? 1 : 0;
+        }
+        String steps = changes == zy.length - 1 ? "one step per input word" : changes == 0 ? "one output value"
+                : Plural.of(changes + 1, "output value") + " over " + zy.length + " words";
         zoom.axes(svg, "Zoom: " + zx.length + " input words around x = " + in.value(center).toDecimalString()
-                + " (one step per input ulp)", "input x", "output y");
+                + " (" + steps + ")", "input x", "output y");
         exact(svg, zoom, f.shape(), in);
         steps(svg, zoom, in, out, zx, zy);
         knees(svg, zoom, d);

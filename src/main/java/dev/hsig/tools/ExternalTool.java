@@ -91,13 +91,19 @@ public final class ExternalTool {
 
     /** Runs a command in {@code dir} whatever its exit status; the output goes to {@code run.log} there. */
     public static Run runAny(Path dir, String... command) throws IOException {
+        return runAny(dir, 3600, command);
+    }
+
+    /** {@link #runAny(Path, String...)} within {@code seconds}; throws {@link TimedOut} past them. */
+    public static Run runAny(Path dir, long seconds, String... command) throws IOException {
         Path log = dir.resolve("run.log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
-            if (!p.waitFor(3600, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException(command[0] + " timed out");
+                p.waitFor();
+                throw new TimedOut(command[0], seconds);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -100,6 +100,12 @@ public final class Prover {
      */
     public static Result prove(String core, String top, String checker, int inWidth, int outWidth, Harness h)
             throws IOException {
+        return prove(core, top, checker, inWidth, outWidth, h, 3600);
+    }
+
+    /** As above, giving Yosys at most {@code limitSeconds}; past them {@link ExternalTool.TimedOut}: no verdict. */
+    public static Result prove(String core, String top, String checker, int inWidth, int outWidth, Harness h,
+            long limitSeconds) throws IOException {
         Map<String, String> files = new java.util.LinkedHashMap<>();
         files.put("core.v", core);
         files.put("check.v", checker);
@@ -110,7 +116,7 @@ public final class Prover {
                 + " opt_clean; " + sat;
         long start = System.nanoTime();
         return ExternalTool.inScratch(files, dir -> {
-            ExternalTool.Run run = ExternalTool.runAny(dir, "yosys", "-p", script);
+            ExternalTool.Run run = ExternalTool.runAny(dir, limitSeconds, "yosys", "-p", script);
             double seconds = (System.nanoTime() - start) / 1e9;
             String log = Files.readString(dir.resolve("run.log"));
             if (run.exit() == 0 && log.contains("SUCCESS!")) {

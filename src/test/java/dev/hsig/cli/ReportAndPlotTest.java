@@ -37,6 +37,26 @@ class ReportAndPlotTest {
     }
 
     /** Every output measures error against f(x): where the output cannot reach f, that is error too. */
+    /**
+     * Every pipeline setting up to the core's logic depth is listed (hard-swish has 14, the list stopped at 3), the
+     * build is stated, and the Yosys figure names its flow.
+     */
+    @Test
+    void reportListsEveryPipelineAndNamesItsFigures() {
+        Cli.Result r = Cli.run("report", "--function", "hard-swish");
+        assertEquals(0, r.status(), r.err());
+        for (int p = 0; p <= 14; p++) {
+            assertTrue(r.out().contains("  - pipeline=" + p + ", latency_cycles=" + p + ","), "pipeline " + p + ":\n"
+                    + r.out());
+        }
+        assertTrue(!r.out().contains("pipeline=15,"), r.out());
+        assertTrue(r.out().contains("implementation     : shift-add"), r.out());
+        if (dev.hsig.tools.ExternalTool.onPath("yosys")) {
+            assertTrue(r.out().contains("yosys_cells_flow : Yosys synth (its generic cells) of the combinational core"),
+                    r.out());
+        }
+    }
+
     @Test
     void saturationIsErrorAndIsStatedApart() {
         Cli.Result r = Cli.run("report", "--function", "keras", "--output", "UQ0.16");
@@ -73,6 +93,18 @@ class ReportAndPlotTest {
         Path again = temp.resolve("again.svg");
         Cli.run("plot", "--function", function, "--out", again.toString());
         assertEquals(-1L, Files.mismatch(svg, again), "deterministic");
+    }
+
+    @Test
+    void theZoomSaysWhatItsStepsAre(@TempDir Path temp) throws Exception {
+        // Q4.12 -> UQ1.15: 1/5 of an input ulp is 8/5 output ulps, a new word every input; to UQ1.7, 25 input words
+        // move the output by 25 * 2^-12 / 5 = 0.0012, under one ulp of 2^-7: one value.
+        Path fine = temp.resolve("fine.svg");
+        Path coarse = temp.resolve("coarse.svg");
+        assertEquals(0, Cli.run("plot", "--function", "keras", "--out", fine.toString()).status());
+        assertEquals(0, Cli.run("plot", "--function", "keras", "--output", "UQ1.7", "--out", coarse.toString()).status());
+        assertTrue(Files.readString(fine).contains("input words around x = -0.000244140625 (one step per input word)"));
+        assertTrue(Files.readString(coarse).contains("input words around x = -0.000244140625 (one output value)"));
     }
 
     @Test

@@ -117,4 +117,19 @@ class ProveFaultsTest {
             assertTrue(r.out().startsWith("proved: "), r.out());
         }
     }
+
+    /** --timeout: past it, no verdict, said in one error line after the progress line. */
+    @Test
+    void aProofPastItsTimeoutGivesNoVerdict() {
+        HdlTools.require("yosys");
+        Cli.Result r = Cli.run("prove", "--input", "Q16.16", "--output", "UQ1.31", "--function", "pytorch", "--timeout",
+                "1");
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertEquals("", r.out());
+        java.util.List<String> lines = r.err().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertEquals("prove: hsig_pytorch_q16_16_to_uq1_31, 2^32 inputs, Yosys SAT, at most 1 s ...", lines.get(0));
+        assertEquals("hsig: error: no verdict: the proof did not finish within --timeout 1 s (give it longer, or"
+                + " prove a narrower format)", lines.get(1));
+    }
 }

@@ -33,7 +33,8 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4 (
     // ---- handshake: the pipeline advances while the skid buffer is empty ----
     reg  skid_valid;
     wire advance = ~skid_valid;
-    assign s_axis_tready = advance;  // a register's complement: no path from m_axis_tready
+    // A register's complement, low in reset (no beat is taken then): no path from m_axis_tready.
+    assign s_axis_tready = advance & aresetn;
 
     // ---- the lanes of the input beat, without their pad bits ----
     wire [63:0] x = s_axis_tdata;

@@ -137,6 +137,7 @@ module hsig_keras_q4_12_to_uq1_15_axis_p3_l4_tb;
         s_axis_tdata = {LANES*B_IN{1'b1}};
         aresetn = 1'b0;
         repeat (3) @(negedge aclk);
+        if (s_axis_tready !== 1'b0) protocol("s_axis_tready is not low during reset");
         aresetn = 1'b1;
         while (received < BEATS && cycle < BEATS * 8 + 1000) begin
             @(negedge aclk);

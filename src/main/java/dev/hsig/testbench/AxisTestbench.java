@@ -62,7 +62,9 @@ final class AxisTestbench {
         s.append("        passed = 0;\n        failed = 0;\n        sent = 0;\n        received = 0;\n        cycle = 0;\n");
         s.append("        lfsr = 32'h1;\n        s_axis_tvalid = 1'b0;\n        m_axis_tready = 1'b0;\n        offered = 1'b0;\n");
         s.append("        s_axis_tdata = {LANES*B_IN{1'b1}};\n").append(last ? "        s_axis_tlast = 1'b0;\n" : "");
-        s.append("        aresetn = 1'b0;\n        repeat (3) @(negedge aclk);\n        aresetn = 1'b1;\n");
+        s.append("        aresetn = 1'b0;\n        repeat (3) @(negedge aclk);\n");
+        s.append("        if (s_axis_tready !== 1'b0) protocol(\"s_axis_tready is not low during reset\");\n");
+        s.append("        aresetn = 1'b1;\n");
         s.append("        while (received < BEATS && cycle < BEATS * 8 + 1000) begin\n");
         s.append("            @(negedge aclk);\n");
         s.append("            next_random;\n");

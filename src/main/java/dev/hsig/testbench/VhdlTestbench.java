@@ -272,6 +272,8 @@ public final class VhdlTestbench {
                 + "    begin\n"
                 + "        x <= (others => '1');\n"
                 + "        for k in 1 to 3 loop\n            wait until falling_edge(clk);\n        end loop;\n"
+                + "        if s_axis_tready /= '0' then\n            protocol(\"s_axis_tready is not low during reset\");\n"
+                + "        end if;\n"
                 + "        aresetn <= '1';\n"
                 + "        while received < BEATS and cycle < BEATS * 8 + 1000 loop\n"
                 + "            wait until falling_edge(clk);\n"

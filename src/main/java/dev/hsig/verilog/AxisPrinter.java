@@ -66,7 +66,8 @@ final class AxisPrinter {
         s.append("\n    // ---- handshake: the pipeline advances while the skid buffer is empty ----\n");
         s.append("    reg  skid_valid;\n");
         s.append("    wire advance = ~skid_valid;\n");
-        s.append("    assign s_axis_tready = advance;  // a register's complement: no path from m_axis_tready\n");
+        s.append("    // A register's complement, low in reset (no beat is taken then): no path from m_axis_tready.\n");
+        s.append("    assign s_axis_tready = advance & aresetn;\n");
         s.append("\n    // ---- the lanes of the input beat, without their pad bits ----\n");
         s.append("    wire ").append(DatapathBody.range(l * wi)).append("x = ").append(gather("s_axis_tdata", l, wi, bi))
                 .append(";\n");

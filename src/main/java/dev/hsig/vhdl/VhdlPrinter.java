@@ -200,7 +200,8 @@ public final class VhdlPrinter {
         StringBuilder s = new StringBuilder();
         s.append("\n    -- ---- handshake: the pipeline advances while the skid buffer is empty ----\n");
         s.append("    advance <= not skid_valid;\n");
-        s.append("    s_axis_tready <= advance;  -- a register's complement: no path from m_axis_tready\n");
+        s.append("    -- A register's complement, low in reset (no beat is taken then): no path from m_axis_tready.\n");
+        s.append("    s_axis_tready <= advance and aresetn;\n");
         s.append("\n    -- ---- the lanes of the input beat, without their pad bits ----\n");
         List<String> parts = new ArrayList<>();
         for (int i = l - 1; i >= 0; i--) {

@@ -21,6 +21,10 @@ import java.util.List;
 public final class TransferPlot {
     private static final int WIDTH = 960;
     private static final int PLOT_WIDTH = 820;
+    /** Characters of 12px sans-serif that fit the width with a margin (about 6.6 px each). */
+    static final int SUBTITLE_CHARS = 136;
+    /** The legend's baseline below the transfer panel's top; its box starts 14 px above that. */
+    static final int LEGEND_DROP = 62;
     private static final int LEFT = 100;
     private static final long MAX_EVALUATIONS = 1 << 20;
     private static final String MODEL = "stroke:#1f5fbf;stroke-width:1.5;fill:none";
@@ -57,14 +61,19 @@ public final class TransferPlot {
                 "hsig " + f.name() + ": " + in + " -> " + out + ", " + c.rounding().cliName()
                         + (c.overflow() == dev.hsig.arithmetic.Overflow.WRAP ? ", wrap" : "")
                         + (c.approximate() ? ", --terms " + c.terms() : ""));
-        svg.text(WIDTH / 2.0, 44, "middle", "font-size:12px;fill:#333", f.equation());
+        List<String> subtitle = wrap(f.equation(), SUBTITLE_CHARS);
+        for (int i = 0; i < subtitle.size(); i++) {
+            svg.text(WIDTH / 2.0, subtitle.size() == 1 ? 44 : 40 + 14 * i, "middle", "font-size:12px;fill:#333",
+                    subtitle.get(i));
+        }
 
         Panel transfer = new Panel(LEFT, 84, PLOT_WIDTH, 250, xMin, xMax, lo - pad, hi + pad);
         transfer.axes(svg, "Transfer curve: hardware output over the exact function", "input x", "output y");
         exact(svg, transfer, f.shape(), in);
         envelope(svg, transfer, xs, ys, exact, d, false);
         knees(svg, transfer, d);
-        legend(svg, transfer.left + 12, transfer.top + 40);
+        // Below both rows of breakpoint labels (top + 14 and top + 28), so that none runs under the legend.
+        legend(svg, transfer.left + 12, transfer.top + LEGEND_DROP);
 
         long center = zoomCenter(d);
         long span = 12;
@@ -235,6 +244,25 @@ public final class TransferPlot {
             svg.text(x + (leftSide ? -4 : 4), p.top + 14 + 14 * (row++ % 2), leftSide ? "end" : "start",
                     "font-size:11px;fill:#7a3db8", "x = " + k.x().toDecimalString());
         }
+    }
+
+    /**
+     * The text in at most two lines of {@code max} characters, broken after commas or spaces; what does not fit the
+     * second ends in "..." (the full definition is in the core's header and the report).
+     */
+    static List<String> wrap(String text, int max) {
+        if (text.length() <= max) {
+            return List.of(text);
+        }
+        int cut = Math.max(text.lastIndexOf(',', max - 1), text.lastIndexOf(' ', max - 1)) + 1;
+        if (cut <= 0) {
+            cut = max;
+        }
+        String rest = text.substring(cut).trim();
+        if (rest.length() > max) {
+            rest = rest.substring(0, max - 3) + "...";
+        }
+        return List.of(text.substring(0, cut).trim(), rest);
     }
 
     private static void legend(Svg svg, double x, double y) {

@@ -96,6 +96,33 @@ class ReportAndPlotTest {
     }
 
     @Test
+    void aLongPwlStaysInsideThePlotAndItsLabelsClearTheLegend(@TempDir Path temp) throws Exception {
+        StringBuilder knots = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            // x = (i - 8)/3 and y = (i%5 + 1)/(1000 + 7i), in lowest terms already: about 220 characters in all.
+            knots.append(i == 0 ? "" : ",").append(i - 8).append("/3:").append(i % 5 + 1).append("/").append(1000 + 7 * i);
+        }
+        Path svg = temp.resolve("long.svg");
+        Cli.Result r = Cli.run("plot", "--function", "pwl", "--knots", knots.toString(), "--out", svg.toString());
+        assertEquals(0, r.status(), r.err());
+        String text = Files.readString(svg);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("<text x=\"480\" y=\"(\\d+)\" text-anchor="
+                + "\"middle\" style=\"font-size:12px;fill:#333\">([^<]*)</text>").matcher(text);
+        int lines = 0;
+        while (sub.find()) {
+            lines++;
+            // 136 characters of 12px sans-serif (about 6.6 px each) fit the 960 px width with a margin.
+            assertTrue(sub.group(2).length() <= 136, "subtitle line of " + sub.group(2).length() + ": " + sub.group(2));
+        }
+        assertEquals(2, lines, "the long definition is wrapped onto two lines");
+        // The legend box starts below the second row of breakpoint labels (panel top 84, rows at +14 and +28).
+        java.util.regex.Matcher legend = java.util.regex.Pattern.compile("<rect x=\"106\" y=\"([0-9.]+)\" width="
+                + "\"250\"").matcher(text);
+        assertTrue(legend.find(), "the legend box");
+        assertTrue(Double.parseDouble(legend.group(1)) >= 84 + 28 + 4, legend.group(1));
+    }
+
+    @Test
     void theZoomSaysWhatItsStepsAre(@TempDir Path temp) throws Exception {
         // Q4.12 -> UQ1.15: 1/5 of an input ulp is 8/5 output ulps, a new word every input; to UQ1.7, 25 input words
         // move the output by 25 * 2^-12 / 5 = 0.0012, under one ulp of 2^-7: one value.

@@ -85,6 +85,13 @@ final class SynthCommand implements Command {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");
         }
+        if (a.has("--implementation") && !a.value("--implementation").equals("all")) {
+            try {
+                dev.hsig.area.Implementation.parse(a.value("--implementation"));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage() + ", or all (synth only: every one side by side)");
+            }
+        }
         if ("all".equals(a.value("--implementation", ""))) {
             for (String o : new String[] {"--pipeline", "--target-mhz"}) {
                 if (a.has(o)) {

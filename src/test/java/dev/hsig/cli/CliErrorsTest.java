@@ -104,6 +104,8 @@ class CliErrorsTest {
                         "--implementation", "rom"),
                 bad("--implementation table is not valid for the 16-bit input Q4.12", gen, "--implementation", "table"),
                 bad("--target 'ecp5' is not valid: expected one of ice40, xilinx7", gen, "--target", "ecp5"),
+                bad("--implementation 'al' is not valid: expected one of auto, shift-add, table, or all (synth only",
+                        "synth", "--implementation", "al"),
                 bad("--pipeline '2' is not allowed with --implementation all", "synth", "--implementation", "all", "--pipeline", "2"),
                 bad("32-bit input", gen, "--input", "Q16.16", "--vectors", "exhaustive"),
                 bad("given twice", gen, "--input", "Q4.12", "--input", "Q3.5"),

@@ -71,29 +71,32 @@ public final class AreaEstimate implements Node.Visitor<AreaEstimate.Size> {
         this.target = target;
     }
 
-    /** The sizes the estimate weighs, summed over the datapath's nodes. */
-    public static Size size(Datapath d, Target target) {
-        AreaEstimate e = new AreaEstimate(d.nodes(), target);
-        return d.nodes().stream().map(n -> n.accept(e)).reduce(Size.NONE, Size::plus);
+    /** The sizes the estimate weighs, summed over the nodes of a datapath. */
+    public static Size size(List<Node> nodes, Target target) {
+        AreaEstimate e = new AreaEstimate(nodes, target);
+        return nodes.stream().map(n -> n.accept(e)).reduce(Size.NONE, Size::plus);
+    }
+
+    /** The estimated area of a datapath's nodes on the target. */
+    public static double of(List<Node> nodes, Target target) {
+        return Weights.of(target).apply(size(nodes, target));
     }
 
     /** The estimated area of the datapath on the target. */
     public static double of(Datapath d, Target target) {
-        return Weights.of(target).apply(size(d, target));
+        return of(d.nodes(), target);
     }
 
     /**
      * The smaller of the two builds by the estimate (the shift-add one on a tie: its area depends less on the
-     * function), with why it was chosen.
+     * function), and why it was chosen.
      */
-    public static Datapath smaller(Datapath shiftAdd, Datapath table, Target target) {
+    public static Datapath.Build choose(List<Node> shiftAdd, List<Node> table, Target target) {
         double s = of(shiftAdd, target);
         double t = of(table, target);
-        boolean tableWins = t < s;
         String why = String.format(Locale.ROOT, "auto for %s: estimated %.0f as a table, %.0f as shift-add, %s",
                 target.cliName(), t, s, target.unit());
-        Implementation chosen = tableWins ? Implementation.TABLE : Implementation.SHIFT_ADD;
-        return (tableWins ? table : shiftAdd).withBuild(new Datapath.Build(chosen, why));
+        return new Datapath.Build(t < s ? Implementation.TABLE : Implementation.SHIFT_ADD, why);
     }
 
     @Override

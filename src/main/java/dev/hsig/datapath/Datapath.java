@@ -100,11 +100,6 @@ public final class Datapath {
         return build;
     }
 
-    /** The same datapath with what chose it said: auto's choice between builds. */
-    public Datapath withBuild(Build other) {
-        return new Datapath(config, implemented, nodes, regions, realization, errorBound, quotients, other);
-    }
-
     public int adders() {
         return nodes.stream().mapToInt(Node::adders).sum();
     }

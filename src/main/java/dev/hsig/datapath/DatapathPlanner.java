@@ -36,22 +36,25 @@ public final class DatapathPlanner {
         }
         Spec spec = Spec.of(config);
         return switch (asked) {
-            case SHIFT_ADD -> shiftAdd(spec, new Datapath.Build(asked, "asked for (--implementation shift-add)"));
-            case TABLE -> table(spec, new Datapath.Build(asked, "asked for (--implementation table)"));
+            case SHIFT_ADD -> spec.datapath(shiftAdd(spec), new Datapath.Build(asked,
+                    "asked for (--implementation shift-add)"));
+            case TABLE -> spec.datapath(table(spec), new Datapath.Build(asked, "asked for (--implementation table)"));
             case AUTO -> {
                 if (!tableAllowed) {
-                    yield shiftAdd(spec, new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table is built only for"
-                            + " inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
+                    yield spec.datapath(shiftAdd(spec), new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table"
+                            + " is built only for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
                 }
-                Datapath shiftAdd;
+                NodeBuilder table = table(spec);
+                NodeBuilder shiftAdd;
                 try {
-                    shiftAdd = shiftAdd(spec, null);
+                    shiftAdd = shiftAdd(spec);
                 } catch (InvalidInputException e) {
                     // Too wide for the shift-add words, but a table of the same function needs none of them.
-                    yield table(spec, new Datapath.Build(Implementation.TABLE, "auto: the shift-add core cannot be"
-                            + " built: " + e.getMessage().replaceFirst(": use .*$", "")));
+                    yield spec.datapath(table, new Datapath.Build(Implementation.TABLE, "auto: the shift-add core"
+                            + " cannot be built: " + e.getMessage().replaceFirst(": use .*$", "")));
                 }
-                yield AreaEstimate.smaller(shiftAdd, table(spec, null), config.target());
+                Datapath.Build chosen = AreaEstimate.choose(shiftAdd.nodes(), table.nodes(), config.target());
+                yield spec.datapath(chosen.implementation() == Implementation.TABLE ? table : shiftAdd, chosen);
             }
         };
     }
@@ -71,13 +74,13 @@ public final class DatapathPlanner {
         }
     }
 
-    private static Datapath table(Spec spec, Datapath.Build build) {
+    private static NodeBuilder table(Spec spec) {
         Config c = spec.config();
-        return spec.datapath(TablePlanner.build(new ExactReference(spec.implemented(), c.input(), c.output(),
-                c.rounding(), c.overflow())), build);
+        return TablePlanner.build(new ExactReference(spec.implemented(), c.input(), c.output(), c.rounding(),
+                c.overflow()));
     }
 
-    private static Datapath shiftAdd(Spec spec, Datapath.Build build) {
+    private static NodeBuilder shiftAdd(Spec spec) {
         Config config = spec.config();
         QFormat in = config.input();
         QFormat out = config.output();
@@ -117,6 +120,6 @@ public final class DatapathPlanner {
         }
         Choice choice = SelectPlanner.plan(b, xs, in, out, regions.regions(), values);
         b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out));
-        return spec.datapath(b, build);
+        return b;
     }
 }

@@ -1,8 +1,7 @@
 package dev.hsig.area;
 
 import dev.hsig.InvalidInputException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.hsig.text.CliNames;
 
 /**
  * How a core computes its function. Every implementation gives the same output word on every input (each is
@@ -35,16 +34,11 @@ public enum Implementation {
     }
 
     public static Implementation parse(String text) {
-        for (Implementation i : values()) {
-            if (i.cliName.equals(text)) {
-                return i;
-            }
-        }
-        throw new InvalidInputException("--implementation '" + text + "' is not valid: expected one of "
-                + allNames());
+        return CliNames.find(values(), Implementation::cliName, text).orElseThrow(() -> new InvalidInputException(
+                "--implementation '" + text + "' is not valid: expected one of " + allNames()));
     }
 
     public static String allNames() {
-        return Arrays.stream(values()).map(Implementation::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), Implementation::cliName);
     }
 }

@@ -1,8 +1,7 @@
 package dev.hsig.area;
 
 import dev.hsig.InvalidInputException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.hsig.text.CliNames;
 
 /**
  * The device family whose area {@code --implementation auto} minimizes. The two families reward different forms:
@@ -39,15 +38,11 @@ public enum Target {
     }
 
     public static Target parse(String text) {
-        for (Target t : values()) {
-            if (t.cliName.equals(text)) {
-                return t;
-            }
-        }
-        throw new InvalidInputException("--target '" + text + "' is not valid: expected one of " + allNames());
+        return CliNames.find(values(), Target::cliName, text).orElseThrow(() -> new InvalidInputException(
+                "--target '" + text + "' is not valid: expected one of " + allNames()));
     }
 
     public static String allNames() {
-        return Arrays.stream(values()).map(Target::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), Target::cliName);
     }
 }

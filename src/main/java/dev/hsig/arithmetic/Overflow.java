@@ -1,9 +1,8 @@
 package dev.hsig.arithmetic;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.text.CliNames;
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * What happens to a rounded result outside the output format: ap_fixed's AP_SAT clamps it to the nearest end of
@@ -38,16 +37,12 @@ public enum Overflow {
     }
 
     public static Overflow parse(String text) {
-        for (Overflow o : values()) {
-            if (o.cliName.equals(text)) {
-                return o;
-            }
-        }
-        throw new InvalidInputException("overflow mode '" + text + "' is not valid: expected one of " + allNames());
+        return CliNames.find(values(), Overflow::cliName, text).orElseThrow(() -> new InvalidInputException(
+                "overflow mode '" + text + "' is not valid: expected one of " + allNames()));
     }
 
     public static String allNames() {
-        return Arrays.stream(values()).map(Overflow::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), Overflow::cliName);
     }
 
     /** The raw word a rounded integer becomes in a format with the given raw range and width. */

@@ -1,9 +1,9 @@
 package dev.hsig.arithmetic;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.text.CliNames;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * How the exact result is quantized to the output format: the ap_fixed / MATLAB {@code fi} family. Mind the
@@ -49,16 +49,12 @@ public enum RoundingMode {
     }
 
     public static RoundingMode parse(String text) {
-        for (RoundingMode m : values()) {
-            if (m.cliName.equals(text)) {
-                return m;
-            }
-        }
-        throw new InvalidInputException("rounding mode '" + text + "' is not valid: expected one of " + allNames());
+        return CliNames.find(values(), RoundingMode::cliName, text).orElseThrow(() -> new InvalidInputException(
+                "rounding mode '" + text + "' is not valid: expected one of " + allNames()));
     }
 
     public static String allNames() {
-        return Arrays.stream(values()).map(RoundingMode::cliName).collect(Collectors.joining(", "));
+        return CliNames.list(values(), RoundingMode::cliName);
     }
 
     /** Rounds the exact rational {@code v} to an integer in this mode. */

@@ -1,6 +1,7 @@
 package dev.hsig.hdl;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.text.CliNames;
 
 /** The language a core is printed in; both come from the same datapath. */
 public enum Hdl {
@@ -25,11 +26,7 @@ public enum Hdl {
     }
 
     public static Hdl parse(String text) {
-        for (Hdl h : values()) {
-            if (h.cliName.equals(text)) {
-                return h;
-            }
-        }
-        throw new InvalidInputException("--hdl '" + text + "' is not valid: expected verilog or vhdl");
+        return CliNames.find(values(), Hdl::cliName, text).orElseThrow(() -> new InvalidInputException(
+                "--hdl '" + text + "' is not valid: expected verilog or vhdl"));
     }
 }

@@ -72,11 +72,7 @@ class CoreApiTest {
     void errorsCarryTheCommandLinesMessage() {
         String[][] cases = {{"input", "Q4.33"}, {"function", "relu"}, {"rounding", "up"}, {"terms", "40"},
             {"overflow", "clamp"}, {"output", "ap_fixed<8,2,AP_RND,AP_SAT_SYM>"}};
-        for (String[] c : cases) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Core.builder().option(c[0], c[1]).build());
-            assertEquals(cliError("generate", "--" + c[0], c[1]), e.getMessage(), c[0] + " " + c[1]);
-        }
+        sameMessageAsTheCommandLine(cases);
         IllegalArgumentException knots = assertThrows(IllegalArgumentException.class,
                 () -> Core.builder().function("pwl").knots("0:0,0:1").build());
         assertEquals(cliError("generate", "--function", "pwl", "--knots", "0:0,0:1"), knots.getMessage());
@@ -91,11 +87,7 @@ class CoreApiTest {
     void interfaceOptionsAreTheCommandLines() {
         String[][] cases = {{"pipeline", "20"}, {"lanes", "0"}, {"reset", "async"}, {"interface", "apb"},
             {"target-mhz", "900"}, {"hdl", "sv"}};
-        for (String[] c : cases) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Core.builder().option(c[0], c[1]).build());
-            assertEquals(cliError("generate", "--" + c[0], c[1]), e.getMessage(), c[0] + " " + c[1]);
-        }
+        sameMessageAsTheCommandLine(cases);
         Core timed = Core.builder().option("target-mhz", "100").build();
         assertTrue(timed.verilog("k").contains("input  wire clk"), "a target of 100 MHz pipelines the core");
         assertTrue(Core.builder().option("hdl", "vhdl").build().vhdl("k").contains("entity k is"));
@@ -104,6 +96,15 @@ class CoreApiTest {
         assertEquals("option 'function' is null: give a name and a value, as the command line takes them",
                 nullValue.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Core.builder().option(null, "1"));
+    }
+
+    /** Each {option, value} pair fails to build with exactly generate's one-line message for it. */
+    private static void sameMessageAsTheCommandLine(String[][] cases) {
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Core.builder().option(c[0], c[1]).build());
+            assertEquals(cliError("generate", "--" + c[0], c[1]), e.getMessage(), c[0] + " " + c[1]);
+        }
     }
 
     private static String cliError(String... args) {

@@ -25,6 +25,8 @@ public final class TransferPlot {
     static final int SUBTITLE_CHARS = 136;
     /** The legend's baseline below the transfer panel's top; its box starts 14 px above that. */
     static final int LEGEND_DROP = 62;
+    /** The width of one character of an 11px breakpoint label, rounded up (sans-serif averages about 6 px). */
+    static final double LABEL_CHAR_PX = 6.2;
     private static final int LEFT = 100;
     private static final long MAX_EVALUATIONS = 1 << 20;
     private static final String MODEL = "stroke:#1f5fbf;stroke-width:1.5;fill:none";
@@ -232,6 +234,9 @@ public final class TransferPlot {
      */
     private static void knees(Svg svg, Panel p, Datapath d) {
         List<Knees.Knee> knees = Knees.of(d.config().function(), d.config().input());
+        // Where each of the two label rows is taken up to, left to right; a label that fits neither row is left out
+        // (its line stays): close knees would otherwise print over each other.
+        double[] taken = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         int row = 0;
         for (Knees.Knee k : knees) {
             double kx = k.x().toDouble();
@@ -241,8 +246,17 @@ public final class TransferPlot {
             double x = p.px(kx);
             svg.line(x, p.top, x, p.top + p.height, KNEE);
             boolean leftSide = x > p.left + p.width / 2;
-            svg.text(x + (leftSide ? -4 : 4), p.top + 14 + 14 * (row++ % 2), leftSide ? "end" : "start",
-                    "font-size:11px;fill:#7a3db8", "x = " + k.x().toDecimalString());
+            String label = "x = " + k.x().toDecimalString();
+            double width = LABEL_CHAR_PX * label.length();
+            double from = leftSide ? x - 4 - width : x + 4;
+            int free = from > taken[row % 2] + 4 ? row % 2 : from > taken[(row + 1) % 2] + 4 ? (row + 1) % 2 : -1;
+            if (free < 0) {
+                continue;
+            }
+            taken[free] = from + width;
+            row = free + 1;
+            svg.text(leftSide ? from + width : from, p.top + 14 + 14 * free, leftSide ? "end" : "start",
+                    "font-size:11px;fill:#7a3db8", label);
         }
     }
 

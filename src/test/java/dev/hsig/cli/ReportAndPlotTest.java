@@ -120,6 +120,23 @@ class ReportAndPlotTest {
                 + "\"250\"").matcher(text);
         assertTrue(legend.find(), "the legend box");
         assertTrue(Double.parseDouble(legend.group(1)) >= 84 + 28 + 4, legend.group(1));
+        // No two breakpoint labels of one row overlap: 16 knees in a third of the width printed over each other.
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\""
+                + " text-anchor=\"(start|end)\" style=\"font-size:11px;fill:#7a3db8\">([^<]*)</text>").matcher(text);
+        java.util.Map<String, java.util.List<double[]>> rows = new java.util.HashMap<>();
+        int labels = 0;
+        while (label.find()) {
+            labels++;
+            double x = Double.parseDouble(label.group(1));
+            double w = 6 * label.group(4).length();  // 11px sans-serif: about 6 px a character
+            double from = label.group(3).equals("start") ? x : x - w;
+            for (double[] other : rows.computeIfAbsent(label.group(2), k -> new java.util.ArrayList<>())) {
+                assertTrue(from >= other[1] || from + w <= other[0], "labels overlap at y " + label.group(2) + ": "
+                        + label.group(4));
+            }
+            rows.get(label.group(2)).add(new double[] {from, from + w});
+        }
+        assertTrue(labels >= 8, "some labels remain: " + labels);
     }
 
     @Test

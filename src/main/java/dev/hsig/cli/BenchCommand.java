@@ -61,7 +61,7 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.MODEL_FLAGS, false);
         int runs = (int) a.integer("--runs", 11, 3, 101);
         boolean own = Options.MODEL.stream().anyMatch(a::has);
         List<Config> configs = new ArrayList<>();

@@ -40,7 +40,7 @@ final class EvalCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        Arguments a = Arguments.parse(name(), args, 1, Options.MODEL, java.util.Set.of(), true);
+        Arguments a = Arguments.parse(name(), args, 1, Options.MODEL, Options.MODEL_FLAGS, true);
         Config config = Options.config(a);
         if (a.positionals().isEmpty()) {
             throw new InvalidInputException("eval needs at least one input VALUE, such as ./hsig eval 0.5 -1/3");
@@ -58,7 +58,7 @@ final class EvalCommand implements Command {
             long xRaw = quantize(x, in);
             long yRaw = model.evaluate(xRaw);
             Rational exact = config.function().at(x);
-            Rational error = outFormat.value(yRaw).subtract(exact).scaleByPowerOfTwo(outFormat.fraction());
+            Rational error = outFormat.inUlps(outFormat.value(yRaw).subtract(exact));
             out.println("x=" + x.toDecimalString() + " x_raw=" + xRaw + " x_q=" + in.value(xRaw).toDecimalString()
                     + " y_raw=" + yRaw + " y=" + outFormat.value(yRaw).toDecimalString() + " exact="
                     + exact.toDecimalString() + " error_ulps=" + approx(error));
@@ -66,9 +66,12 @@ final class EvalCommand implements Command {
         return 0;
     }
 
-    /** Round to nearest (ties to even) in the input format, saturating at its ends. */
+    /**
+     * Round to nearest (ties to even) in the input format, saturating at its ends; an affine format's zero point is
+     * added after rounding, as a framework's quantize does.
+     */
     static long quantize(Rational x, QFormat in) {
-        BigInteger raw = RoundingMode.NEAREST_EVEN.round(x.scaleByPowerOfTwo(in.fraction()));
+        BigInteger raw = RoundingMode.NEAREST_EVEN.round(in.inUlps(x)).add(BigInteger.valueOf(in.zero()));
         return raw.max(BigInteger.valueOf(in.minRaw())).min(BigInteger.valueOf(in.maxRaw())).longValueExact();
     }
 

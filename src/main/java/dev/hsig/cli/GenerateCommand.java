@@ -26,7 +26,8 @@ final class GenerateCommand implements Command {
     static final long MAX_VECTORS = 1L << VectorSet.MAX_EXHAUSTIVE_BITS;
     private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
             Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
-    private static final Set<String> FLAGS = Options.union(InterfaceOptions.FLAGS, Set.of("--all", "--c-model"));
+    private static final Set<String> FLAGS = Options.union(Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS),
+            Set.of("--all", "--c-model"));
 
     @Override
     public String name() {

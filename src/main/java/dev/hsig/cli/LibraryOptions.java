@@ -40,7 +40,7 @@ public final class LibraryOptions {
         List<String> argv = new ArrayList<>(List.of("generate"));
         for (Map.Entry<String, String> e : options.entrySet()) {
             String flag = "--" + e.getKey();
-            if (InterfaceOptions.FLAGS.contains(flag)) {
+            if (InterfaceOptions.FLAGS.contains(flag) || Options.MODEL_FLAGS.contains(flag)) {
                 if (!e.getValue().equals("true") && !e.getValue().equals("false")) {
                     throw new InvalidInputException(flag + " '" + e.getValue() + "' is not valid: expected true or"
                             + " false");
@@ -52,8 +52,8 @@ public final class LibraryOptions {
                 argv.add(flag + "=" + e.getValue());
             }
         }
-        Arguments a = Arguments.parse("generate", argv.toArray(String[]::new), 1, VALUES, InterfaceOptions.FLAGS,
-                false);
+        Arguments a = Arguments.parse("generate", argv.toArray(String[]::new), 1, VALUES,
+                Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS), false);
         Datapath d = DatapathPlanner.plan(Options.config(a));
         return new Parsed(d, InterfaceOptions.of(a, d), Hdl.parse(a.value("--hdl", "verilog")));
     }

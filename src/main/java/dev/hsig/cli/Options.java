@@ -14,7 +14,10 @@ import java.util.Set;
 
 /** The model options every command shares, read from the command line into {@link ModelOptions}. */
 final class Options {
-    static final Set<String> MODEL = Set.copyOf(ModelOptions.NAMES.stream().map(n -> "--" + n).toList());
+    static final Set<String> MODEL = Set.copyOf(ModelOptions.NAMES.stream().filter(n -> !ModelOptions.FLAGS.contains(n))
+            .map(n -> "--" + n).toList());
+    /** The model's switches, which take no value: given, each stands for the value "true". */
+    static final Set<String> MODEL_FLAGS = Set.copyOf(ModelOptions.FLAGS.stream().map(n -> "--" + n).toList());
 
     private Options() {
     }
@@ -27,8 +30,13 @@ final class Options {
     static Config config(Arguments a, Set<String> skip) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : ModelOptions.NAMES) {
-            if (a.has("--" + name) && !skip.contains("--" + name)) {
+            if (a.has("--" + name) && !skip.contains("--" + name) && !ModelOptions.FLAGS.contains(name)) {
                 values.put(name, a.value("--" + name));
+            }
+        }
+        for (String name : ModelOptions.FLAGS) {
+            if (a.has("--" + name) && !skip.contains("--" + name)) {
+                values.put(name, "true");
             }
         }
         return ModelOptions.config(values);
@@ -45,7 +53,11 @@ final class Options {
                   --function NAME   %s,
                                     custom or pwl (default %s)
                   --input FMT       input format: Qm.n (signed, m counts the sign bit), UQm.n (unsigned),
-                                    ap_fixed<W,I> or ap_ufixed<W,I>; width 1 to 32 bits (default %s)
+                                    ap_fixed<W,I> or ap_ufixed<W,I>, width 1 to 32 bits (default %s);
+                                    or affine, as TFLite/ONNX/PyTorch quantize: int8[scale=S,zero=Z],
+                                    uint8[scale=S,zero=Z], intN/uintN for N = 2 to 16, value S*(q - Z)
+                  --exact-scales    keep affine scales exactly as written (default: rounded to the nearest
+                                    float32, as every framework stores them)
                   --output FMT      output format, the same forms, or ap_fixed<W,I,Q,O> to set rounding and
                                     overflow too (default: the function's own, UQ1.15 for keras; a format that
                                     cannot hold f(x) saturates, or wraps with --overflow wrap)

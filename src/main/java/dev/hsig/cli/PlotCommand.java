@@ -35,7 +35,7 @@ final class PlotCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.MODEL_FLAGS, false);
         String file = a.value("--out");
         if (file == null) {
             throw new InvalidInputException("plot needs --out FILE.svg");

@@ -71,7 +71,7 @@ final class ProveCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.MODEL_FLAGS, false);
         if (a.has("--top") && !a.has("--verilog")) {
             throw new InvalidInputException("--top '" + a.value("--top") + "' names a module of --verilog FILE; give"
                     + " --verilog too");

@@ -41,7 +41,7 @@ final class ReportCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of(), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.MODEL_FLAGS, false);
         String format = a.value("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");

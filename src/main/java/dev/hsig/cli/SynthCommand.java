@@ -74,7 +74,7 @@ final class SynthCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--no-pnr"), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.union(Options.MODEL_FLAGS, Set.of("--no-pnr")), false);
         for (String o : new String[] {"--pipeline", "--target-mhz"}) {
             if (a.has(o) && a.has("--no-pnr")) {
                 throw new InvalidInputException(o + " '" + a.value(o) + "' chooses the core to place and route, and"

@@ -42,7 +42,7 @@ final class VectorsCommand implements Command {
 
     @Override
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
-        Arguments a = Arguments.parse(name(), args, 1, VALUES, Set.of("--exhaustive"), false);
+        Arguments a = Arguments.parse(name(), args, 1, VALUES, Options.union(Options.MODEL_FLAGS, Set.of("--exhaustive")), false);
         Config config = Options.config(a);
         boolean exhaustive = a.has("--exhaustive");
         if (exhaustive == a.has("--count")) {

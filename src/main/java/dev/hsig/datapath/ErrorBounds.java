@@ -115,21 +115,23 @@ final class ErrorBounds {
             if (a > b) {
                 continue;
             }
-            Polynomial t = requested.pieces().get(i).onRawWords(in.fraction(), out.fraction());
+            Polynomial t = requested.pieces().get(i).onRawWords(in, out);
             if (value instanceof Region.Constant c) {
                 Rational[] r = t.range(a, b);
-                Rational y = Rational.of(c.raw());
+                Rational y = Rational.of(c.raw() - out.zero());
                 worst = worst.max(y.subtract(r[0]).abs()).max(y.subtract(r[1]).abs());
             } else {
                 Region.Computed v = (Region.Computed) value;
-                Polynomial diff = new Polynomial(v.t().c0().subtract(t.c0()), v.t().c1().subtract(t.c1()),
-                        v.t().c2().subtract(t.c2()));
+                // The computed value in output ulps about the real 0: t plus its offset, less the zero point.
+                Polynomial real = v.t().plus(Rational.of(v.offset() - out.zero()));
+                Polynomial diff = new Polynomial(real.c0().subtract(t.c0()), real.c1().subtract(t.c1()),
+                        real.c2().subtract(t.c2()));
                 Rational[] d = diff.range(a, b);
                 Rational e = rounding(v.t().denominator(), v.mode()).add(d[0].abs().max(d[1].abs()));
                 if (wraps) {
                     Rational[] y = v.t().range(a, b);
-                    BigInteger lo = v.mode().round(y[0]);
-                    BigInteger hi = v.mode().round(y[1]);
+                    BigInteger lo = v.mode().round(y[0]).add(BigInteger.valueOf(v.offset()));
+                    BigInteger hi = v.mode().round(y[1]).add(BigInteger.valueOf(v.offset()));
                     BigInteger span = BigInteger.ONE.shiftLeft(out.width());
                     BigInteger jLow = Integers.floorDiv(lo.subtract(BigInteger.valueOf(out.minRaw())), span);
                     BigInteger jHigh = Integers.floorDiv(hi.subtract(BigInteger.valueOf(out.minRaw())), span);

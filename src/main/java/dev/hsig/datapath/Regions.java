@@ -47,7 +47,7 @@ public final class Regions {
             if (range[0] > range[1]) {
                 continue;
             }
-            Polynomial t = shape.pieces().get(i).onRawWords(in.fraction(), out.fraction());
+            Polynomial t = shape.pieces().get(i).onRawWords(in, out);
             String why = "piece " + (i + 1) + " of " + shape.pieces().size() + ": " + shape.pieces().get(i).text();
             if (t.degree() == 0) {
                 r.constant(range[0], range[1], t.c0(), why);
@@ -81,7 +81,7 @@ public final class Regions {
     }
 
     private void constant(long from, long to, Rational value, String why) {
-        BigInteger rounded = mode.round(value);
+        BigInteger rounded = mode.round(value).add(BigInteger.valueOf(out.zero()));
         long raw = overflow.apply(rounded, out.minRaw(), out.maxRaw(), out.width());
         noteOutOfRange(from, to, rounded, why);
         regions.add(new Region(from, to, new Region.Constant(raw), why));
@@ -125,9 +125,10 @@ public final class Regions {
         }
         BigInteger min = BigInteger.valueOf(out.minRaw());
         BigInteger max = BigInteger.valueOf(out.maxRaw());
+        Region.Computed value = Region.Computed.of(t, m, out.zero());
         // Rounded values rise (or fall) with x, so "above the range" is a suffix (or prefix), as is "below".
-        LongPredicate above = x -> m.round(t.at(x)).compareTo(max) > 0;
-        LongPredicate below = x -> m.round(t.at(x)).compareTo(min) < 0;
+        LongPredicate above = x -> value.at(x).compareTo(max) > 0;
+        LongPredicate below = x -> value.at(x).compareTo(min) < 0;
         long lo;
         long hi;
         if (rising) {
@@ -137,19 +138,18 @@ public final class Regions {
             lo = first(from, to, above.negate());
             hi = first(from, to, below) - 1;
         }
-        Region.Value value = new Region.Computed(t, m);
         String headName = rising ? "below" : "above";
         String tailName = rising ? "above" : "below";
-        outOfRange(t, from, Math.min(lo - 1, to), m, headName, why);
+        outOfRange(value, from, Math.min(lo - 1, to), headName, why);
         if (lo <= hi) {
-            BigInteger a = m.round(t.at(lo));
-            BigInteger b = m.round(t.at(hi));
+            BigInteger a = value.at(lo);
+            BigInteger b = value.at(hi);
             regions.add(new Region(lo, hi, a.equals(b) ? new Region.Constant(a.longValueExact()) : value, why));
         }
-        outOfRange(t, Math.max(hi + 1, from), to, m, tailName, why);
+        outOfRange(value, Math.max(hi + 1, from), to, tailName, why);
     }
 
-    private void outOfRange(Polynomial t, long from, long to, RoundingMode m, String side, String why) {
+    private void outOfRange(Region.Computed value, long from, long to, String side, String why) {
         if (from > to) {
             return;
         }
@@ -161,12 +161,12 @@ public final class Regions {
             saturated.add(new Span(from, to, what));
             regions.add(new Region(from, to, new Region.Constant(raw), what));
         } else {
-            BigInteger a = m.round(t.at(from));
-            BigInteger b = m.round(t.at(to));
+            BigInteger a = value.at(from);
+            BigInteger b = value.at(to);
             wrapped.add(new Span(from, to, "f(x) rounds to " + a.min(b) + " .. " + a.max(b) + " ulps, " + side
                     + " the range [" + out.minRaw() + ", " + out.maxRaw() + "]: keeps the low " + out.width() + " bits"));
             regions.add(new Region(from, to, a.equals(b) ? new Region.Constant(overflow.apply(a, out.minRaw(),
-                    out.maxRaw(), out.width())) : new Region.Computed(t, m), why));
+                    out.maxRaw(), out.width())) : value, why));
         }
     }
 

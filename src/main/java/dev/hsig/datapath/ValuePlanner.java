@@ -112,6 +112,21 @@ final class ValuePlanner {
         b.note("t = " + (u > 0 ? "2^" + u + "*" : "") + "N/(" + divisor + ") with " + numerator
                 + (yOffset.signum() > 0 ? " (N lifted by " + yOffset + " output ulps to stay >= 0; "
                         + (compensation.signum() > 0 ? "taken off at the end)" : "they wrap out of the output bits)") : ""));
+        int y = rounded(n, d, k, u, table, nLow, nHigh, yLow, yHigh, mode, divisor);
+        BigInteger after = BigInteger.valueOf(value.offset()).subtract(compensation);
+        if (after.signum() == 0) {
+            return y;
+        }
+        String why = compensation.signum() == 0 ? "the output's zero point " + value.offset() + " added after rounding"
+                : value.offset() == 0 ? "the lift of " + compensation + " taken off" : "the lift of " + compensation
+                        + " taken off and the zero point " + value.offset() + " added";
+        return b.exact("yval", List.of(Node.Term.of(y)), b.fits(after, "the offset"), yLow.add(after),
+                yHigh.add(after), "the value, " + why);
+    }
+
+    /** mode(N / (D * 2^k)) * 2^u: exact, by a shift, a truncation or the divider. */
+    private int rounded(int n, BigInteger d, int k, int u, boolean table, BigInteger nLow,
+            BigInteger nHigh, BigInteger yLow, BigInteger yHigh, RoundingMode mode, String divisor) {
         if (d.equals(BigInteger.ONE)) {
             if (k == 0) {
                 b.note("exact: y = " + (u > 0 ? "N*2^" + u : "N"));
@@ -123,13 +138,8 @@ final class ValuePlanner {
             return rounder.truncate(n, k, -1, 1, yLow, yHigh, mode, "N / 2^" + k);
         }
         Divider.Quotient quotient = divider.divide(n, d, nLow, nHigh);
-        int y = table ? rounder.byTable(quotient, d, u, mode, yLow, yHigh)
+        return table ? rounder.byTable(quotient, d, u, mode, yLow, yHigh)
                 : rounder.exactQuotient(quotient, d, k, nLow, nHigh, yLow, yHigh, mode, divisor);
-        if (compensation.signum() == 0) {
-            return y;
-        }
-        return b.exact("yval", List.of(Node.Term.of(y)), -b.fits(compensation, "the lift"), yLow.subtract(compensation),
-                yHigh.subtract(compensation), "the value, the lift of " + compensation + " taken off");
     }
 
     /** N = a2*X^2 + a1*X + a0 exactly: X*(a2*X + a1) + a0 for a quadratic, a1*X + a0 for a line. */

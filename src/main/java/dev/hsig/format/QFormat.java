@@ -7,7 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fixed-point format: a raw integer word of {@code width} bits whose value is {@code raw * 2^-fraction}.
+ * A fixed-point format: a raw integer word of {@code width} bits whose value is {@code raw * 2^-fraction}, or, for
+ * the affine formats of TFLite, ONNX and PyTorch ({@code int8[scale=S,zero=Z]}), {@code S * (raw - Z)}. A Q format
+ * is the affine map with S = 2^-fraction and Z = 0, and everything downstream asks the format for that map
+ * ({@link #value}, {@link #rawOf}) rather than assuming a power of two.
  *
  * <p>The sign-bit convention, stated once: in {@code Qm.n} the integer part {@code m} <em>counts the sign
  * bit</em>, so {@code Q4.12} is 16 bits wide with range [-8, 8), exactly like {@code ap_fixed<16,4>}.
@@ -16,13 +19,34 @@ import java.util.regex.Pattern;
  * <p>Supported: widths 1 to 32 and 0 &lt;= fraction &lt;= width (signed formats keep at least the sign bit
  * as integer part). Negative fraction or integer parts (ap_fixed&lt;8,10&gt;) are not supported.
  */
-public record QFormat(boolean signed, int width, int fraction) {
+public record QFormat(boolean signed, int width, int fraction, Affine affine) {
     public static final int MAX_WIDTH = 32;
+    /** The widths an affine format is accepted at: int2 to int16, as the frameworks quantize. */
+    public static final int MIN_AFFINE_WIDTH = 2;
+    public static final int MAX_AFFINE_WIDTH = 16;
 
     private static final Pattern Q = Pattern.compile("(U?)Q(\\d{1,3})\\.(\\d{1,3})", Pattern.CASE_INSENSITIVE);
     private static final Pattern AP = Pattern.compile("ap_(u?)fixed<\\s*(\\d{1,3})\\s*,\\s*(-?\\d{1,3})\\s*>");
+    private static final Pattern AFFINE = Pattern.compile("(u?)int(\\d{1,3})\\s*\\[(.*)\\]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A Q format. */
+    public QFormat(boolean signed, int width, int fraction) {
+        this(signed, width, fraction, null);
+    }
 
     public QFormat {
+        if (affine != null) {
+            if (fraction != 0) {
+                throw new IllegalArgumentException("an affine format has no fraction bits");
+            }
+            QFormat plain = new QFormat(signed, width, 0);
+            if (!plain.contains(affine.zero())) {
+                throw new InvalidInputException("zero point " + affine.zero() + " is not valid for "
+                        + (signed ? "int" : "uint") + width + ": it must lie in the raw range [" + plain.minRaw() + ", "
+                        + plain.maxRaw() + "]");
+            }
+        }
         if (width < 1 || width > MAX_WIDTH) {
             throw new InvalidInputException("format width " + width + " is not supported: the total width must be 1 to "
                     + MAX_WIDTH + " bits");
@@ -35,9 +59,21 @@ public record QFormat(boolean signed, int width, int fraction) {
         }
     }
 
-    /** Parses {@code Q4.12}, {@code UQ1.15}, {@code ap_fixed<16,4>} or {@code ap_ufixed<16,1>}. */
+    /**
+     * Parses {@code Q4.12}, {@code UQ1.15}, {@code ap_fixed<16,4>}, {@code ap_ufixed<16,1>}, or an affine
+     * {@code int8[scale=S,zero=Z]} / {@code uint8[...]} whose scale is rounded to float32.
+     */
     public static QFormat parse(String text) {
+        return parse(text, false);
+    }
+
+    /** As {@link #parse(String)}; with {@code exactScales} an affine scale is kept exactly as written. */
+    public static QFormat parse(String text, boolean exactScales) {
         String s = text.trim();
+        Matcher affine = AFFINE.matcher(s);
+        if (affine.matches()) {
+            return affine(text, affine.group(1).isEmpty(), affine.group(2), affine.group(3), exactScales);
+        }
         Matcher q = Q.matcher(s);
         if (q.matches()) {
             int m = Integer.parseInt(q.group(2));
@@ -70,6 +106,43 @@ public record QFormat(boolean signed, int width, int fraction) {
                 + " with a total width of 1 to " + MAX_WIDTH + " bits");
     }
 
+    private static QFormat affine(String text, boolean signed, String widthText, String params, boolean exact) {
+        int w = Integer.parseInt(widthText);
+        if (w < MIN_AFFINE_WIDTH || w > MAX_AFFINE_WIDTH) {
+            throw bad(text, "an affine format is int" + MIN_AFFINE_WIDTH + " to int" + MAX_AFFINE_WIDTH + " or uint"
+                    + MIN_AFFINE_WIDTH + " to uint" + MAX_AFFINE_WIDTH);
+        }
+        String scale = null;
+        String zero = null;
+        for (String p : params.split(",", -1)) {
+            String[] kv = p.split("=", -1);
+            String key = kv[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (kv.length != 2 || !(key.equals("scale") || key.equals("zero")) || kv[1].isBlank()) {
+                throw bad(text, "expected [scale=S] or [scale=S,zero=Z], S a positive decimal or fraction, Z an"
+                        + " integer in the raw range");
+            }
+            if ((key.equals("scale") ? scale : zero) != null) {
+                throw bad(text, key + " is given twice");
+            }
+            if (key.equals("scale")) {
+                scale = kv[1].trim();
+            } else {
+                zero = kv[1].trim();
+            }
+        }
+        if (scale == null) {
+            throw bad(text, "an affine format needs its scale: " + (signed ? "" : "u") + "int" + w
+                    + "[scale=S,zero=Z]");
+        }
+        long z;
+        try {
+            z = zero == null ? 0 : Long.parseLong(zero);
+        } catch (NumberFormatException e) {
+            throw bad(text, "the zero point '" + zero + "' must be an integer");
+        }
+        return new QFormat(signed, w, 0, Affine.of(scale, z, exact));
+    }
+
     private static InvalidInputException bad(String text, String allowed) {
         return new InvalidInputException("format '" + text + "' is not valid: " + allowed);
     }
@@ -92,12 +165,37 @@ public record QFormat(boolean signed, int width, int fraction) {
         return 1L << width;
     }
 
+    public boolean isAffine() {
+        return affine != null;
+    }
+
+    /** The zero point: the raw word of the real 0 (0 for a Q format). */
+    public long zero() {
+        return affine == null ? 0 : affine.zero();
+    }
+
+    /** The real value one raw step stands for: 2^-fraction, or the affine scale. */
+    public Rational scale() {
+        return affine == null ? Rational.pow2(-fraction) : affine.scale();
+    }
+
     public Rational value(long raw) {
-        return Rational.of(BigInteger.valueOf(raw), BigInteger.ONE.shiftLeft(fraction));
+        return affine == null ? Rational.of(BigInteger.valueOf(raw), BigInteger.ONE.shiftLeft(fraction))
+                : affine.scale().multiply(raw - affine.zero());
+    }
+
+    /** The real value as a (generally fractional) raw word: {@code v / scale + zero}, the inverse of {@link #value}. */
+    public Rational rawOf(Rational v) {
+        return affine == null ? v.scaleByPowerOfTwo(fraction) : v.divide(affine.scale()).add(Rational.of(affine.zero()));
+    }
+
+    /** The real value in units of the scale, {@code v / scale}: a rounded result's raw word before the zero point. */
+    public Rational inUlps(Rational v) {
+        return affine == null ? v.scaleByPowerOfTwo(fraction) : v.divide(affine.scale());
     }
 
     public Rational ulp() {
-        return value(1);
+        return scale();
     }
 
     public Rational minValue() {
@@ -123,17 +221,34 @@ public record QFormat(boolean signed, int width, int fraction) {
         return raw & ((1L << width) - 1);
     }
 
+    /** The ap_fixed type of a Q format; an affine format has none, and says so. */
     public String apType() {
-        return (signed ? "ap_fixed<" : "ap_ufixed<") + width + "," + integerBits() + ">";
+        return affine != null ? "none (affine)" : (signed ? "ap_fixed<" : "ap_ufixed<") + width + "," + integerBits()
+                + ">";
     }
 
-    /** A short identifier usable in file and module names: {@code q4_12}, {@code uq1_15}. */
+    /**
+     * A short identifier usable in file and module names: {@code q4_12}, {@code uq1_15}; for an affine format the
+     * width, the float32 scale's bits (or the exact scale's numerator and denominator) and the zero point:
+     * {@code int8_s3cc0c0ba_zm128}.
+     */
     public String identifier() {
+        if (affine != null) {
+            String s = affine.isFloat32() ? String.format(java.util.Locale.ROOT, "%08x", affine.float32Bits())
+                    : affine.scale().num() + (affine.scale().isInteger() ? "" : "d" + affine.scale().den());
+            return (signed ? "int" : "uint") + width + "_s" + s + "_z" + (affine.zero() < 0 ? "m" : "")
+                    + Math.abs(affine.zero());
+        }
         return (signed ? "q" : "uq") + integerBits() + "_" + fraction;
     }
 
     /** Everything about the format in one line: signedness, width, fraction, range, ulp, ap_fixed name. */
     public String describe() {
+        if (affine != null) {
+            return toString() + " (" + (signed ? "signed two's complement" : "unsigned") + ", " + width + " bits,"
+                    + " affine: value = scale * (raw - zero); scale " + affine.describeScale() + ", zero " + zero()
+                    + "; range [" + minValue().toDecimalString() + ", " + maxValue().toDecimalString() + "])";
+        }
         return toString() + " (" + (signed ? "signed two's complement" : "unsigned") + ", " + width + " bits, "
                 + fraction + " fractional; range [" + minValue().toDecimalString() + ", "
                 + maxValue().toDecimalString() + "], ulp 2^-" + fraction + " = " + ulp().toDecimalString()
@@ -142,6 +257,10 @@ public record QFormat(boolean signed, int width, int fraction) {
 
     @Override
     public String toString() {
+        if (affine != null) {
+            return (signed ? "int" : "uint") + width + "[scale=" + affine.written() + (affine.zero() != 0 ? ",zero="
+                    + affine.zero() : "") + "]";
+        }
         return (signed ? "Q" : "UQ") + integerBits() + "." + fraction;
     }
 }

@@ -19,9 +19,14 @@ public record TypeSpec(QFormat format, Optional<RoundingMode> rounding, Optional
             + " AP_RND_CONV";
 
     public static TypeSpec parse(String text) {
+        return parse(text, false);
+    }
+
+    /** As {@link #parse(String)}; with {@code exactScales} an affine scale is kept exactly as written. */
+    public static TypeSpec parse(String text, boolean exactScales) {
         Matcher m = AP_FULL.matcher(text.trim());
         if (!m.matches()) {
-            return new TypeSpec(QFormat.parse(text), Optional.empty(), Optional.empty());
+            return new TypeSpec(QFormat.parse(text, exactScales), Optional.empty(), Optional.empty());
         }
         QFormat format = QFormat.parse(m.group(1) + ">");
         RoundingMode rounding = RoundingMode.fromApName(m.group(2)).orElseThrow(() -> new InvalidInputException(

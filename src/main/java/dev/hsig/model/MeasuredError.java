@@ -30,7 +30,7 @@ public record MeasuredError(Rational maxUlps, long atRaw) {
         Rational worst = Rational.ZERO;
         long at = in.minRaw();
         for (int i = 0; i < x.length; i++) {
-            Rational exact = c.function().at(in.value(x[i])).scaleByPowerOfTwo(out.fraction());
+            Rational exact = out.inUlps(c.function().at(in.value(x[i]))).add(Rational.of(out.zero()));
             Rational err = Rational.of(y[i]).subtract(exact).abs();
             if (err.compareTo(worst) > 0) {
                 worst = err;

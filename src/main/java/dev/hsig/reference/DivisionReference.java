@@ -37,7 +37,7 @@ public final class DivisionReference {
             RawPieces.Piece p = pieces.get(i);
             String l = RawPieces.literal(p.l(), w);
             v.append("    // piece ").append(i).append(": raw x in [").append(p.from()).append(", ").append(p.to())
-                    .append("], f * 2^").append(out.fraction()).append(" = (").append(p.a2()).append("*x^2 + ")
+                    .append("], ").append(RawPieces.inUlps(out)).append(" = (").append(p.a2()).append("*x^2 + ")
                     .append(p.a1()).append("*x + ").append(p.a0()).append(") / ").append(p.l()).append('\n');
             v.append("    wire signed [").append(w - 1).append(":0] m").append(i).append(" = xs * xs * ")
                     .append(RawPieces.literal(p.a2(), w)).append(" + xs * ").append(RawPieces.literal(p.a1(), w))
@@ -62,7 +62,9 @@ public final class DivisionReference {
             pick = "xs <= " + RawPieces.literal(BigInteger.valueOf(pieces.get(i).to()), w) + " ? y" + i + " : (" + pick
                     + ")";
         }
-        v.append("    wire signed [").append(w - 1).append(":0] rounded = ").append(pick).append(";\n");
+        // An affine output's zero point is added after rounding, as the specification adds it.
+        v.append("    wire signed [").append(w - 1).append(":0] rounded = ").append(out.zero() == 0 ? pick : "(" + pick
+                + ") + " + RawPieces.literal(BigInteger.valueOf(out.zero()), w)).append(";\n");
         if (c.overflow() == Overflow.SATURATE) {
             v.append("    assign y = rounded > ").append(RawPieces.literal(BigInteger.valueOf(out.maxRaw()), w))
                     .append(" ? ").append(RawPieces.literal(BigInteger.valueOf(out.maxRaw()), w)).append(" : rounded < ")

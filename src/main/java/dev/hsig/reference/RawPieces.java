@@ -34,13 +34,18 @@ record RawPieces(List<Piece> pieces) {
             if (range[0] > range[1]) {
                 continue;
             }
-            Polynomial t = shape.pieces().get(i).onRawWords(in.fraction(), c.output().fraction());
+            Polynomial t = shape.pieces().get(i).onRawWords(in, c.output());
             BigInteger l = t.denominator();
             Rational[] tr = t.range(range[0], range[1]);
             BigInteger[] a = t.integerCoefficients(l);
             out.add(new Piece(range[0], range[1], a[2], a[1], a[0], l, tr[0], tr[1]));
         }
         return new RawPieces(out);
+    }
+
+    /** How a piece's comment names f in output ulps: {@code f * 2^F}, or {@code f / s} for an affine output. */
+    static String inUlps(QFormat out) {
+        return out.isAffine() ? "f / " + out.scale().toDecimalString() : "f * 2^" + out.fraction();
     }
 
     /** A signed sized decimal literal, {@code -40'sd5} or {@code 40'sd5}. */

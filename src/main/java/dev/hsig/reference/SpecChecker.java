@@ -49,14 +49,16 @@ public final class SpecChecker {
         v.append("module ").append(module).append(" (input wire [").append(in.width() - 1).append(":0] x, input wire [")
                 .append(out.width() - 1).append(":0] y, output wire ok);\n");
         v.append("    wire signed [").append(w - 1).append(":0] xs = ").append(RawPieces.signedInput(in)).append(";\n");
+        // ys is the rounded value before the zero point (an affine output's; a Q format's is 0).
         v.append("    wire signed [").append(w - 1).append(":0] ys = ").append(out.signed() ? "$signed(y)"
-                : "$signed({1'b0, y})").append(";\n");
+                : "$signed({1'b0, y})").append(out.zero() == 0 ? "" : " - " + lit(BigInteger.valueOf(out.zero())))
+                .append(";\n");
         List<String> oks = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             RawPieces.Piece p = pieces.get(i);
             String in_i = "in" + i;
             v.append("    // piece ").append(i).append(": raw x in [").append(p.from()).append(", ").append(p.to())
-                    .append("], f * 2^").append(out.fraction()).append(" = m / ").append(p.l()).append('\n');
+                    .append("], ").append(RawPieces.inUlps(out)).append(" = m / ").append(p.l()).append('\n');
             v.append("    wire ").append(in_i).append(" = xs >= ").append(lit(BigInteger.valueOf(p.from()))).append(" && xs <= ")
                     .append(lit(BigInteger.valueOf(p.to()))).append(";\n");
             // Horner form for a quadratic, xs * (a2*xs + a1) + a0; the one variable product stays a '*'.
@@ -78,15 +80,16 @@ public final class SpecChecker {
         String m = "m" + i;
         if (p.a1().signum() == 0 && p.a2().signum() == 0) {
             BigInteger r = c.rounding().round(Rational.of(p.a0(), p.l()));
-            long raw = c.overflow().apply(r, out.minRaw(), out.maxRaw(), out.width());
-            return "ys == " + lit(BigInteger.valueOf(raw));
+            long raw = c.overflow().apply(r.add(BigInteger.valueOf(out.zero())), out.minRaw(), out.maxRaw(),
+                    out.width());
+            return "ys == " + lit(BigInteger.valueOf(raw - out.zero()));
         }
         if (p.l().bitCount() == 1) {
             return direct(p, i);
         }
         if (c.overflow() == Overflow.SATURATE) {
-            BigInteger max = BigInteger.valueOf(out.maxRaw());
-            BigInteger min = BigInteger.valueOf(out.minRaw());
+            BigInteger max = BigInteger.valueOf(out.maxRaw() - out.zero());
+            BigInteger min = BigInteger.valueOf(out.minRaw() - out.zero());
             return "(ys == " + lit(max) + " ? " + ge(m, p.l(), lit(max), even(max)) + " : ys == " + lit(min) + " ? !"
                     + ge(m, p.l(), lit(min.add(BigInteger.ONE)), even(min.add(BigInteger.ONE))) + " : "
                     + roundsTo(m, p.l(), "ys") + ")";
@@ -95,7 +98,7 @@ public final class SpecChecker {
         BigInteger span = BigInteger.ONE.shiftLeft(out.width());
         BigInteger lo = c.rounding().round(p.tMin());
         BigInteger hi = c.rounding().round(p.tMax());
-        BigInteger base = BigInteger.valueOf(out.minRaw());
+        BigInteger base = BigInteger.valueOf(out.minRaw() - out.zero());
         List<String> any = new ArrayList<>();
         for (BigInteger j = Integers.floorDiv(lo.subtract(base), span); j.compareTo(Integers.floorDiv(hi.subtract(base),
                 span)) <= 0; j = j.add(BigInteger.ONE)) {
@@ -131,10 +134,16 @@ public final class SpecChecker {
                     .append(w - 1).append(":1], 1'b0} : ").append(r).append(";  // a tie goes to even\n");
         }
         if (c.overflow() == Overflow.WRAP) {
+            if (out.zero() != 0) {
+                String raw = "z" + i;
+                v.append("    wire signed [").append(w - 1).append(":0] ").append(raw).append(" = ").append(rounded)
+                        .append(" + ").append(lit(BigInteger.valueOf(out.zero()))).append(";  // the zero point\n");
+                rounded = raw;
+            }
             return "y == " + rounded + "[" + (out.width() - 1) + ":0]";
         }
-        String max = lit(BigInteger.valueOf(out.maxRaw()));
-        String min = lit(BigInteger.valueOf(out.minRaw()));
+        String max = lit(BigInteger.valueOf(out.maxRaw() - out.zero()));
+        String min = lit(BigInteger.valueOf(out.minRaw() - out.zero()));
         return "ys == (" + rounded + " > " + max + " ? " + max + " : " + rounded + " < " + min + " ? " + min + " : "
                 + rounded + ")";
     }

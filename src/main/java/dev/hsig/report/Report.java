@@ -115,11 +115,18 @@ public final class Report {
         m.put("format", f.toString());
         m.put("signed", f.signed());
         m.put("width", f.width());
-        m.put("fraction_bits", f.fraction());
+        if (f.isAffine()) {
+            m.put("scale", f.affine().describeScale());
+            m.put("zero_point", f.zero());
+        } else {
+            m.put("fraction_bits", f.fraction());
+        }
         m.put("min", f.minValue().toDecimalString());
         m.put("max", f.maxValue().toDecimalString());
         m.put("ulp", f.ulp().toDecimalString());
-        m.put("ap_fixed", f.apType());
+        if (!f.isAffine()) {
+            m.put("ap_fixed", f.apType());
+        }
         return m;
     }
 
@@ -154,7 +161,8 @@ public final class Report {
     }
 
     private static String computed(Region.Computed c) {
-        String t = c.t().text().replace("x", "X") + " (output ulps, raw X)";
+        String t = c.t().text().replace("x", "X") + " (output ulps, raw X)" + (c.offset() == 0 ? ""
+                : ", plus the zero point's " + c.offset() + " after rounding");
         return c.t().denominator().equals(java.math.BigInteger.ONE) ? "computed exactly: " + t
                 : "computed: " + t + ", rounded " + c.mode();
     }

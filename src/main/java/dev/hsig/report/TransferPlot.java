@@ -200,7 +200,7 @@ public final class TransferPlot {
         double[] hi = new double[columns];
         java.util.Arrays.fill(lo, Double.MAX_VALUE);
         java.util.Arrays.fill(hi, -Double.MAX_VALUE);
-        double scale = Math.pow(2, out.fraction());
+        double scale = 1 / out.scale().toDouble();
         for (int i = 0; i < xs.length; i++) {
             double xv = in.value(xs[i]).toDouble();
             double y = out.value(ys[i]).toDouble();

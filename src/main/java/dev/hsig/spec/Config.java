@@ -53,7 +53,8 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
 
     /** The command-line options that reproduce this configuration. */
     public String options() {
-        StringBuilder s = new StringBuilder("--input " + input + " --output " + output + " --function " + function.name());
+        StringBuilder s = new StringBuilder("--input " + shellWord(input) + " --output " + shellWord(output)
+                + " --function " + function.name());
         if (!function.parameters().isEmpty()) {
             s.append(' ').append(function.parameters());
         }
@@ -70,6 +71,18 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
         if (target != Target.DEFAULT) {
             s.append(" --target ").append(target.cliName());
         }
+        if (exactScale(input) || exactScale(output)) {
+            s.append(" --exact-scales");
+        }
         return s.toString();
+    }
+
+    /** A format as one shell word: an affine one's brackets quoted, so that the shell does not glob them. */
+    private static String shellWord(QFormat f) {
+        return f.isAffine() ? "'" + f + "'" : f.toString();
+    }
+
+    private static boolean exactScale(QFormat f) {
+        return f.isAffine() && !f.affine().isFloat32();
     }
 }

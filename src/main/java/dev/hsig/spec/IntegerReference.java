@@ -41,7 +41,7 @@ public final class IntegerReference {
         for (int i = 0; i < n; i++) {
             long[] range = shape.rawRange(i, in);
             starts[i] = range[0] <= range[1] ? range[0] : Long.MAX_VALUE; // an empty piece is never chosen
-            Polynomial t = shape.pieces().get(i).onRawWords(in.fraction(), c.output().fraction());
+            Polynomial t = shape.pieces().get(i).onRawWords(in, c.output());
             BigInteger l = t.denominator();
             BigInteger[] a = t.integerCoefficients(l);
             // |a2| X^2 + |a1| |X| + |a0| must stay below 2^62.
@@ -80,7 +80,7 @@ public final class IntegerReference {
             case NEAREST_AWAY -> half > 0 || half == 0 && !negative;
             case NEAREST_EVEN -> half > 0 || half == 0 && (q & 1) == 1;
         };
-        long y = q + (up ? 1 : 0);
+        long y = q + (up ? 1 : 0) + out.zero(); // the zero point after rounding, as ExactReference adds it
         return overflow.apply(y, out.minRaw(), out.maxRaw(), out.width());
     }
 }

@@ -24,7 +24,7 @@ public final class Knees {
         List<Knee> out = new ArrayList<>();
         for (int i = 0; i < shape.breakpoints().size(); i++) {
             Breakpoint b = shape.breakpoints().get(i);
-            Rational scaled = b.x().scaleByPowerOfTwo(in.fraction());
+            Rational scaled = in.rawOf(b.x());
             // The first raw word the right-hand piece owns: at the breakpoint when it belongs to the right.
             BigInteger first = b.toRight() ? scaled.ceil() : scaled.floor().add(BigInteger.ONE);
             BigInteger last = first.subtract(BigInteger.ONE);

@@ -21,7 +21,9 @@ public final class ModelOptions {
     public static final String DEFAULT_INPUT = "Q4.12";
     public static final String DEFAULT_FUNCTION = "keras";
     public static final List<String> NAMES = List.of("input", "output", "function", "alpha", "beta", "lo", "hi",
-            "knots", "rounding", "overflow", "terms", "implementation", "target");
+            "knots", "rounding", "overflow", "terms", "implementation", "target", "exact-scales");
+    /** The options that are switches: present (value "true") or absent. */
+    public static final List<String> FLAGS = List.of("exact-scales");
     private static final List<String> CUSTOM_ONLY = List.of("alpha", "beta", "lo", "hi");
 
     private ModelOptions() {
@@ -33,7 +35,8 @@ public final class ModelOptions {
                 throw new IllegalArgumentException("unknown model option '" + key + "': expected one of " + NAMES);
             }
         }
-        QFormat in = QFormat.parse(options.getOrDefault("input", DEFAULT_INPUT));
+        boolean exactScales = Boolean.parseBoolean(options.getOrDefault("exact-scales", "false"));
+        QFormat in = QFormat.parse(options.getOrDefault("input", DEFAULT_INPUT), exactScales);
         String name = options.getOrDefault("function", DEFAULT_FUNCTION);
         Activation f;
         Optional<Presets.Preset> preset = Optional.empty();
@@ -67,7 +70,7 @@ public final class ModelOptions {
                         + " --function pwl");
             }
         }
-        TypeSpec outType = options.containsKey("output") ? TypeSpec.parse(options.get("output"))
+        TypeSpec outType = options.containsKey("output") ? TypeSpec.parse(options.get("output"), exactScales)
                 : new TypeSpec(preset.map(Presets.Preset::output).orElseGet(() -> covering(f)), Optional.empty(),
                         Optional.empty());
         RoundingMode rounding = choose("--rounding", options.containsKey("rounding")

@@ -2,6 +2,7 @@ package dev.hsig.spec;
 
 import dev.hsig.arithmetic.Integers;
 import dev.hsig.arithmetic.Rational;
+import dev.hsig.format.QFormat;
 import java.math.BigInteger;
 
 /**
@@ -30,12 +31,32 @@ public record Polynomial(Rational c0, Rational c1, Rational c2) {
     }
 
     /**
-     * The same polynomial read on raw words: {@code t(X) = p(X * 2^-inFraction) * 2^outFraction}, the exact
-     * output in output ulps as a function of the raw input word.
+     * The same polynomial read on raw words: {@code t(X) = p(value_in(X)) / scale_out}, the exact output in output
+     * ulps as a function of the raw input word, before the output's zero point is added (a Q format:
+     * {@code p(X * 2^-F_in) * 2^F_out}; an affine input: value_in(X) = s_in * (X - z_in)).
      */
-    public Polynomial onRawWords(int inFraction, int outFraction) {
+    public Polynomial onRawWords(QFormat in, QFormat out) {
+        if (!in.isAffine() && !out.isAffine()) {
+            return onRawWords(in.fraction(), out.fraction());
+        }
+        // x = a*X + b with a = s_in, b = -s_in*z_in; p(aX + b) expanded, then divided by s_out.
+        Rational a = in.scale();
+        Rational b = a.multiply(-in.zero());
+        Rational k0 = c0.add(c1.multiply(b)).add(c2.multiply(b).multiply(b));
+        Rational k1 = c1.multiply(a).add(c2.multiply(a).multiply(b).multiply(2));
+        Rational k2 = c2.multiply(a).multiply(a);
+        Rational s = out.scale();
+        return new Polynomial(k0.divide(s), k1.divide(s), k2.divide(s));
+    }
+
+    private Polynomial onRawWords(int inFraction, int outFraction) {
         return new Polynomial(c0.scaleByPowerOfTwo(outFraction), c1.scaleByPowerOfTwo(outFraction - inFraction),
                 c2.scaleByPowerOfTwo(outFraction - 2 * inFraction));
+    }
+
+    /** This polynomial plus a constant. */
+    public Polynomial plus(Rational k) {
+        return new Polynomial(c0.add(k), c1, c2);
     }
 
     /** The least common denominator L of the coefficients: L * p has integer coefficients. */

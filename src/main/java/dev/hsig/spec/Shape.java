@@ -57,12 +57,12 @@ public record Shape(List<Polynomial> pieces, List<Breakpoint> breakpoints) {
         BigInteger to = max;
         if (piece > 0) {
             Breakpoint b = breakpoints.get(piece - 1);
-            Rational bx = b.x().scaleByPowerOfTwo(in.fraction());
+            Rational bx = in.rawOf(b.x());
             from = b.toRight() ? bx.ceil() : bx.floor().add(BigInteger.ONE);
         }
         if (piece < breakpoints.size()) {
             Breakpoint b = breakpoints.get(piece);
-            Rational bx = b.x().scaleByPowerOfTwo(in.fraction());
+            Rational bx = in.rawOf(b.x());
             to = b.toRight() ? bx.ceil().subtract(BigInteger.ONE) : bx.floor();
         }
         from = from.max(min);

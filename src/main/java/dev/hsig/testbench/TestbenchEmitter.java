@@ -68,7 +68,9 @@ public final class TestbenchEmitter {
                 + "        input [" + width + "-1:0] raw;\n"
                 + "        begin\n"
                 + "            " + name + " = " + (f.signed() ? "$signed(raw)" : "raw") + ";\n"
-                + "            " + name + " = " + name + " / " + (1L << f.fraction()) + ".0;\n"
+                + "            " + name + " = " + (f.isAffine() ? "(" + name + " - (" + f.zero() + ".0)) * "
+                        + String.format(java.util.Locale.ROOT, "%.17g", f.scale().toDouble()) + "; // the scale,"
+                        + " rounded to a double for display" : name + " / " + (1L << f.fraction()) + ".0;") + "\n"
                 + "        end\n    endfunction\n";
     }
 

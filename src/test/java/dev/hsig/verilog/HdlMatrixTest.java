@@ -161,7 +161,18 @@ class HdlMatrixTest {
                 t("t05_pytorch_table_12bit", "pytorch", "Q6.6", "UQ1.11", "ceil", valid(2, 2, true,
                         Interface.Reset.ASYNC_LOW)),
                 build("t06_hard_tanh_auto", preset("hard-tanh"), "Q3.5", "Q2.6", "nearest-even", Overflow.SATURATE, 0,
-                        Interface.of(1), Implementation.AUTO));
+                        Interface.of(1), Implementation.AUTO),
+                // Affine formats, as TFLite, ONNX and PyTorch quantize: the output's zero point folded into the
+                // value, or (odd, under ties to even) added after rounding; an unsigned input; wrap; a table.
+                c("a01_hard_swish_int8", preset("hard-swish"), "int8[scale=0.0235294,zero=-128]",
+                        "int8[scale=0.0235294,zero=-128]", "nearest-even", Overflow.SATURATE, 0, valid(2, 1, false,
+                                Interface.Reset.SYNC_HIGH)),
+                c("a02_pytorch_odd_zero", preset("pytorch"), "int8[scale=0.05,zero=3]", "uint8[scale=1/256,zero=1]",
+                        "nearest-even", Overflow.SATURATE, 0, Interface.of(0)),
+                c("a03_keras_uint_in_wrap", preset("keras"), "uint6[scale=1/7,zero=31]", "int5[scale=0.03,zero=-9]",
+                        "nearest-away", Overflow.WRAP, 0, Interface.of(1)),
+                t("a04_hard_swish_int8_table", "hard-swish", "int8[scale=0.047,zero=-64]", "int8[scale=0.05,zero=-19]",
+                        "nearest-even", axis(1, 2, false)));
     }
 
     @ParameterizedTest(name = "{0}")

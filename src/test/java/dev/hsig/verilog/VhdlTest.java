@@ -69,7 +69,12 @@ class VhdlTest {
                 c("v11_hard_swish_table_ce", "hard-swish", "Q3.5", "Q3.5", "nearest-even", valid(2, 2, true,
                         Interface.Reset.ASYNC_HIGH), Implementation.TABLE),
                 c("v12_relu6_table_axis", "relu6", "UQ4.4", "UQ3.5", "floor", new Interface(Interface.Kind.AXIS, 1, 1,
-                        false, Interface.Reset.SYNC_HIGH, true), Implementation.TABLE));
+                        false, Interface.Reset.SYNC_HIGH, true), Implementation.TABLE),
+                c("v13_hard_swish_int8_affine", "hard-swish", "int8[scale=0.0235294,zero=-128]",
+                        "int8[scale=0.0235294,zero=-128]", "nearest-even", valid(1, 2, false, Interface.Reset.SYNC_HIGH),
+                        Implementation.SHIFT_ADD),
+                c("v14_pytorch_odd_zero_affine", "pytorch", "int8[scale=0.05,zero=3]", "uint8[scale=1/256,zero=1]",
+                        "nearest-even", Interface.of(0), Implementation.SHIFT_ADD));
     }
 
     @ParameterizedTest(name = "{0}")

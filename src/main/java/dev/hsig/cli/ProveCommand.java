@@ -6,7 +6,10 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
+import dev.hsig.framework.Frameworks;
+import dev.hsig.framework.Semantics;
 import dev.hsig.reference.SpecChecker;
+import dev.hsig.reference.TableChecker;
 import dev.hsig.spec.Config;
 import dev.hsig.text.Plural;
 import dev.hsig.tools.ExternalTool;
@@ -117,8 +120,7 @@ final class ProveCommand implements Command {
                     + " from reset" : "") + ", Yosys SAT" + (a.has("--timeout") ? ", at most " + timeout + " s" : "")
                     + " ...");
             err.flush();
-            r = Prover.prove(core, top, SpecChecker.verilog(config, "hsig_spec_check"), in.width(), outFormat.width(),
-                    harness, timeout);
+            r = Prover.prove(core, top, checker(config), in.width(), outFormat.width(), harness, timeout);
         } catch (ExternalTool.TimedOut e) {
             throw new InvalidInputException("no verdict: the proof did not finish within --timeout " + timeout
                     + " s (give it longer, or prove a narrower format)");
@@ -130,7 +132,9 @@ final class ProveCommand implements Command {
             String valid = pipeline > 0 ? ", out_valid exactly " + Plural.of(pipeline, "cycle") + " after in_valid"
                     : "";
             out.println(String.format(Locale.ROOT, "proved: %s equals %s for all 2^%d inputs%s%s (%.1f s)", top,
-                    config.function().equation(), in.width(), lanes, valid, r.seconds()));
+                    config.semantics() == Semantics.EXACT ? config.function().equation() : config.function().name()
+                            + " as " + config.semantics().cliName() + " computes it", in.width(), lanes, valid,
+                    r.seconds()));
             return 0;
         }
         if (r.validWrong()) {
@@ -145,9 +149,25 @@ final class ProveCommand implements Command {
         long y = outFormat.fromBits(r.yBits().longValue());
         Rational xv = in.value(x);
         out.println("counterexample: x_raw=" + x + " (" + xv.toDecimalString() + ") core y_raw=" + y
-                + " expected y_raw=" + config.exactReference().outputRaw(x) + (harness.lanes() > 1 ? " on lane "
+                + " expected y_raw=" + expected(config, x) + (harness.lanes() > 1 ? " on lane "
                         + r.lane() : "") + (pipeline > 0 ? ", " + Plural.of(pipeline, "cycle") + " after the input"
                                 : ""));
         return 1;
+    }
+
+    /** The specification the core is proven against: the exact function's checker, or the framework's table. */
+    private static String checker(Config config) {
+        if (config.semantics() == Semantics.EXACT) {
+            return SpecChecker.verilog(config, "hsig_spec_check");
+        }
+        long[] y = Frameworks.outputs(config);
+        long min = config.input().minRaw();
+        return TableChecker.verilog(config.input(), config.output(), x -> y[(int) (x - min)], config.function().name()
+                + " as --semantics " + config.semantics().cliName() + " computes it", "hsig_spec_check");
+    }
+
+    private static long expected(Config config, long x) {
+        return config.semantics() == Semantics.EXACT ? config.exactReference().outputRaw(x)
+                : Frameworks.outputs(config)[(int) (x - config.input().minRaw())];
     }
 }

@@ -5,6 +5,8 @@ import dev.hsig.area.AreaEstimate;
 import dev.hsig.area.Implementation;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
+import dev.hsig.framework.Frameworks;
+import dev.hsig.framework.Semantics;
 import dev.hsig.spec.Activation;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.ExactReference;
@@ -35,6 +37,9 @@ public final class DatapathPlanner {
                     + (1 << Implementation.MAX_TABLE_INPUT_BITS) + " entries); use shift-add or auto");
         }
         Spec spec = Spec.of(config);
+        if (config.semantics() != Semantics.EXACT) {
+            return framework(spec, asked);
+        }
         return switch (asked) {
             case SHIFT_ADD -> spec.datapath(shiftAdd(spec), new Datapath.Build(asked,
                     "asked for (--implementation shift-add)"));
@@ -72,6 +77,55 @@ public final class DatapathPlanner {
         Datapath datapath(NodeBuilder b, Datapath.Build build) {
             return new Datapath(config, implemented, b.nodes(), regions, b.realization(), bound, b.quotients(), build);
         }
+    }
+
+    /**
+     * A framework's semantics: a table of its outputs, computed by the transcribed kernel, with the error bound
+     * measured against the exact function on every input (the framework's rounding is not hsig's to prove).
+     */
+    private static Datapath framework(Spec spec, Implementation asked) {
+        Config c = spec.config();
+        String name = c.semantics().cliName();
+        if (asked == Implementation.SHIFT_ADD) {
+            throw new InvalidInputException("--implementation shift-add is not valid with --semantics " + name + ": a"
+                    + " framework's outputs are built as a table (use table or auto)");
+        }
+        long[] y = Frameworks.outputs(c);
+        QFormat in = c.input();
+        NodeBuilder b = TablePlanner.build(in, c.output(), x -> y[(int) (x - in.minRaw())], c.semantics().meaning()
+                + " (--semantics " + name + ")");
+        int differ = Frameworks.differences(c, y).size();
+        b.note(differ == 0 ? "equal to the correctly rounded function on every input" : differ + " of " + y.length
+                + " inputs differ from the correctly rounded function (./hsig report lists them)");
+        ErrorBound bound = measured(spec, y);
+        return new Datapath(c, spec.implemented(), b.nodes(), spec.regions(), b.realization(), bound, b.quotients(),
+                new Datapath.Build(Implementation.TABLE, "--semantics " + name + ": a table of the framework's"
+                        + " outputs"));
+    }
+
+    /** The largest |y - f(x)| in output ulps over every input, and over those whose rounded f(x) is representable. */
+    private static ErrorBound measured(Spec spec, long[] y) {
+        Config c = spec.config();
+        QFormat in = c.input();
+        QFormat out = c.output();
+        ExactReference exact = c.exactReference();
+        java.math.BigInteger min = java.math.BigInteger.valueOf(out.minRaw());
+        java.math.BigInteger max = java.math.BigInteger.valueOf(out.maxRaw());
+        dev.hsig.arithmetic.Rational all = dev.hsig.arithmetic.Rational.ZERO;
+        dev.hsig.arithmetic.Rational representable = dev.hsig.arithmetic.Rational.ZERO;
+        for (int i = 0; i < y.length; i++) {
+            long x = in.minRaw() + i;
+            dev.hsig.arithmetic.Rational t = exact.scaledExact(x).add(dev.hsig.arithmetic.Rational.of(out.zero()));
+            dev.hsig.arithmetic.Rational e = dev.hsig.arithmetic.Rational.of(y[i]).subtract(t).abs();
+            all = all.max(e);
+            java.math.BigInteger r = c.rounding().round(exact.scaledExact(x)).add(java.math.BigInteger.valueOf(
+                    out.zero()));
+            if (r.compareTo(min) >= 0 && r.compareTo(max) <= 0) {
+                representable = representable.max(e);
+            }
+        }
+        return new ErrorBound(all, representable, all.equals(representable) ? "" : "measured on every input,"
+                + " saturation included");
     }
 
     private static NodeBuilder table(Spec spec) {

@@ -17,8 +17,12 @@ final class TablePlanner {
 
     /** The nodes: x, its bits as an unsigned index (for a signed input), the table, the output. */
     static NodeBuilder build(ExactReference reference) {
-        QFormat in = reference.input();
-        QFormat out = reference.output();
+        return build(reference.input(), reference.output(), reference::outputRaw, "the exact f(x) rounded "
+                + reference.rounding().cliName() + ", from the exact rational reference");
+    }
+
+    /** A table of any reference's output words: the exact one, or a framework's ({@code source} says which). */
+    static NodeBuilder build(QFormat in, QFormat out, java.util.function.LongUnaryOperator outputRaw, String source) {
         NodeBuilder b = new NodeBuilder(false);
         int index = b.add(new Node.Input("x", in.width(), in.signed(), "raw input, " + in));
         if (in.signed()) {
@@ -27,13 +31,12 @@ final class TablePlanner {
         }
         List<Long> entries = new ArrayList<>((int) in.count());
         for (long bits = 0; bits < in.count(); bits++) {
-            entries.add(out.toBits(reference.outputRaw(in.fromBits(bits))));
+            entries.add(out.toBits(outputRaw.applyAsLong(in.fromBits(bits))));
         }
         int table = b.add(new Node.Table("ytab", out.width(), index, entries, "f(x) for every input word, "
                 + out + " bits"));
         b.add(new Node.Select("y", out.width(), out.signed(), Choice.Leaf.of(table), "raw output, " + out));
-        b.note("y = table(x): " + entries.size() + " entries, each the exact f(x) rounded " + reference.rounding()
-                .cliName() + ", from the exact rational reference");
+        b.note("y = table(x): " + entries.size() + " entries, each " + source);
         return b;
     }
 }

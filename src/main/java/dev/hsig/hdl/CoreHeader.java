@@ -39,8 +39,14 @@ public final class CoreHeader {
         l.add("output   : " + c.output().describe());
         l.add("rounding : " + c.rounding().cliName() + " (" + c.rounding().apName() + "): " + c.rounding().meaning()
                 + "; overflow " + c.overflow().cliName() + " (" + c.overflow().apName() + "): " + c.overflow().meaning());
-        l.add("error    : " + datapath.errorBound() + " against the exact function"
-                + (c.approximate() ? " (proven bound)" : " (correctly rounded)"));
+        if (c.semantics() != dev.hsig.framework.Semantics.EXACT) {
+            l.add("semantics: " + c.semantics().cliName() + ", " + c.semantics().meaning() + "; the rounding and"
+                    + " saturation are the framework's");
+            l.add("error    : " + datapath.errorBound() + " against the exact function (measured on every input)");
+        } else {
+            l.add("error    : " + datapath.errorBound() + " against the exact function"
+                    + (c.approximate() ? " (proven bound)" : " (correctly rounded)"));
+        }
         l.add("build    : " + build(datapath));
         l.add("datapath : " + cost(datapath) + ", widest word " + datapath.maxWidth() + " bits, "
                 + Plural.of(Pipeline.depth(datapath), "logic level"));

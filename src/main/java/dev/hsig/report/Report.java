@@ -89,6 +89,9 @@ public final class Report {
                 ? "none: no rounded f(x) leaves the output range" : "never (overflow saturate)"));
         r.put("datapath", datapath(d));
         r.put("error", error(d));
+        if (c.semantics() != dev.hsig.framework.Semantics.EXACT) {
+            r.put("semantics", semantics(d));
+        }
         List<Object> latency = new ArrayList<>();
         for (int p = 0; p <= Math.max(1, Pipeline.depth(d)); p++) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -263,5 +266,25 @@ public final class Report {
                 s.append(key).append(" : ").append(v).append('\n');
             }
         }
+    }
+
+    /** The framework, and every input where it differs from correct rounding, with both values. */
+    private static Map<String, Object> semantics(Datapath d) {
+        Config c = d.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.semantics().cliName());
+        m.put("meaning", c.semantics().meaning());
+        List<dev.hsig.framework.Frameworks.Difference> diff = dev.hsig.framework.Frameworks.differences(c,
+                dev.hsig.framework.Frameworks.outputs(c));
+        m.put("differs_from_correct_rounding", diff.size() + " of " + c.input().count() + " inputs");
+        List<Object> list = new ArrayList<>();
+        for (dev.hsig.framework.Frameworks.Difference x : diff) {
+            list.add("x_raw=" + x.xRaw() + " (x " + c.input().value(x.xRaw()).toDecimalString() + "): "
+                    + c.semantics().cliName() + " y_raw=" + x.framework() + ", correctly rounded y_raw=" + x.exact()
+                    + " (exact f(x) = " + c.output().rawOf(c.function().at(c.input().value(x.xRaw()))).toDouble()
+                    + " raw)");
+        }
+        m.put("differences", list.isEmpty() ? "none" : list);
+        return m;
     }
 }

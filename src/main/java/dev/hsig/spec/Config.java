@@ -6,16 +6,23 @@ import dev.hsig.area.Target;
 import dev.hsig.arithmetic.Overflow;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
+import dev.hsig.framework.Semantics;
 
 /**
  * Everything that decides the arithmetic of a core: the function, the input and output formats, the rounding and
  * overflow modes, and optionally {@code terms}, the most nonzero signed digits the slope of a clipped line may use
  * (0 means: as many as correct rounding needs); and how the core is built, {@code implementation} (which never
- * changes an output word) and the {@code target} whose area {@code auto} minimizes.
+ * changes an output word) and the {@code target} whose area {@code auto} minimizes; and whose arithmetic the core
+ * reproduces, {@code semantics}: the exact function, or a framework's kernel bit for bit.
  */
 public record Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
-        int terms, Implementation implementation, Target target) {
+        int terms, Implementation implementation, Target target, Semantics semantics) {
     public static final int MAX_TERMS = 16;
+
+    public Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
+            int terms, Implementation implementation, Target target) {
+        this(function, input, output, rounding, overflow, terms, implementation, target, Semantics.DEFAULT);
+    }
 
     public Config(Activation function, QFormat input, QFormat output, RoundingMode rounding, Overflow overflow,
             int terms) {
@@ -36,7 +43,7 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
 
     /** The same configuration built another way: the same function, formats and modes. */
     public Config with(Implementation other) {
-        return new Config(function, input, output, rounding, overflow, terms, other, target);
+        return new Config(function, input, output, rounding, overflow, terms, other, target, semantics);
     }
 
     public static Config of(Activation function, QFormat input, QFormat output, RoundingMode rounding) {
@@ -58,8 +65,10 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
         if (!function.parameters().isEmpty()) {
             s.append(' ').append(function.parameters());
         }
-        s.append(" --rounding ").append(rounding.cliName());
-        if (overflow != Overflow.DEFAULT) {
+        if (semantics == Semantics.EXACT) {
+            s.append(" --rounding ").append(rounding.cliName()); // a framework rounds as its kernel does
+        }
+        if (overflow != Overflow.DEFAULT && semantics == Semantics.EXACT) {
             s.append(" --overflow ").append(overflow.cliName());
         }
         if (terms > 0) {
@@ -70,6 +79,9 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
         }
         if (target != Target.DEFAULT) {
             s.append(" --target ").append(target.cliName());
+        }
+        if (semantics != Semantics.DEFAULT) {
+            s.append(" --semantics ").append(semantics.cliName());
         }
         if (exactScale(input) || exactScale(output)) {
             s.append(" --exact-scales");

@@ -8,6 +8,7 @@ import dev.hsig.arithmetic.Rational;
 import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.format.QFormat;
 import dev.hsig.format.TypeSpec;
+import dev.hsig.framework.Semantics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class ModelOptions {
     public static final String DEFAULT_INPUT = "Q4.12";
     public static final String DEFAULT_FUNCTION = "keras";
     public static final List<String> NAMES = List.of("input", "output", "function", "alpha", "beta", "lo", "hi",
-            "knots", "rounding", "overflow", "terms", "implementation", "target", "exact-scales");
+            "knots", "rounding", "overflow", "terms", "implementation", "target", "semantics", "exact-scales");
     /** The options that are switches: present (value "true") or absent. */
     public static final List<String> FLAGS = List.of("exact-scales");
     private static final List<String> CUSTOM_ONLY = List.of("alpha", "beta", "lo", "hi");
@@ -70,7 +71,15 @@ public final class ModelOptions {
                         + " --function pwl");
             }
         }
+        Semantics semantics = options.containsKey("semantics") ? Semantics.parse(options.get("semantics"))
+                : Semantics.DEFAULT;
+        if (semantics != Semantics.EXACT) {
+            // The framework rounds and saturates as it does; asking otherwise would be a contradiction.
+            refuse(options, semantics, List.of("rounding", "overflow", "terms"));
+        }
         TypeSpec outType = options.containsKey("output") ? TypeSpec.parse(options.get("output"), exactScales)
+                : semantics != Semantics.EXACT ? new TypeSpec(frameworkOutput(semantics, name, in), Optional.empty(),
+                        Optional.empty())
                 : new TypeSpec(preset.map(Presets.Preset::output).orElseGet(() -> covering(f)), Optional.empty(),
                         Optional.empty());
         RoundingMode rounding = choose("--rounding", options.containsKey("rounding")
@@ -83,7 +92,27 @@ public final class ModelOptions {
         Implementation implementation = options.containsKey("implementation")
                 ? Implementation.parse(options.get("implementation")) : Implementation.DEFAULT;
         Target target = options.containsKey("target") ? Target.parse(options.get("target")) : Target.DEFAULT;
-        return new Config(f, in, outType.format(), rounding, overflow, terms, implementation, target);
+        return new Config(f, in, outType.format(), rounding, overflow, terms, implementation, target, semantics);
+    }
+
+    /**
+     * A framework's own output when none is given: PyTorch's quantized hardsigmoid fixes it at quint8 with scale
+     * 1/256 and zero point 0; elsewhere the input's format, as a quantized graph keeps one type through an activation.
+     */
+    static QFormat frameworkOutput(Semantics s, String function, QFormat in) {
+        if (s == Semantics.PYTORCH && function.equals("pytorch")) {
+            return QFormat.parse("uint8[scale=0.00390625]");
+        }
+        return in;
+    }
+
+    private static void refuse(Map<String, String> options, Semantics s, List<String> names) {
+        for (String o : names) {
+            if (options.containsKey(o)) {
+                throw new InvalidInputException("--" + o + " '" + options.get(o) + "' is not allowed with --semantics "
+                        + s.cliName() + ": the framework rounds and saturates as its kernel does");
+            }
+        }
     }
 
     /** The explicit option, or the mode the full ap_fixed output type names, or the function's default. */

@@ -149,6 +149,38 @@ class ProveTest {
         assertEquals(Long.toString(c.exactReference().outputRaw(16)), m.group(4));
     }
 
+    /**
+     * A framework's semantics are proven against the framework's own words: the TFLite core proves, and the correctly
+     * rounded core of the same formats, which differs on 20 inputs, is refused with one of them as the counterexample.
+     */
+    @Test
+    void aFrameworkCoreProvesAndTheCorrectlyRoundedOneIsItsCounterexample(@TempDir Path temp) throws Exception {
+        HdlTools.require("yosys");
+        String[] tflite = {"--input", "int8[scale=0.03125,zero=-40]", "--output", "int8[scale=0.0625,zero=-100]",
+            "--function", "hard-swish", "--semantics", "tflite"};
+        Cli.Result proved = Cli.run(concat(new String[] {"prove"}, tflite));
+        assertEquals(0, proved.status(), proved.out() + proved.err());
+        assertTrue(proved.out().contains("equals hard-swish as tflite computes it for all 2^8 inputs"), proved.out());
+        Config exact = ModelOptions.config(Map.of("input", "int8[scale=0.03125,zero=-40]", "output",
+                "int8[scale=0.0625,zero=-100]", "function", "hard-swish"));
+        Path file = temp.resolve("hs.v");
+        Files.writeString(file, ModulePrinter.emit(DatapathPlanner.plan(exact), "hs", 0, List.of("correctly rounded")));
+        Cli.Result r = Cli.run(concat(new String[] {"prove"}, concat(tflite, new String[] {"--verilog",
+            file.toString()})));
+        assertEquals(1, r.status(), r.out() + r.err());
+        Matcher m = CEX.matcher(r.out());
+        assertTrue(m.find(), r.out());
+        long x = Long.parseLong(m.group(1));
+        assertEquals(Long.toString(exact.exactReference().outputRaw(x)), m.group(3), "the core's word is exact");
+        assertTrue(!m.group(3).equals(m.group(4)), "and TFLite's differs: " + r.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** A pipelined core: the value that appears N cycles after an input, proved with a sequential SAT run. */
     @Test
     void pipelinedCoresProveTheValueNCyclesLater() {

@@ -62,6 +62,11 @@ class HdlMatrixTest {
         return build(name, p.function(), in, out, mode, p.overflow(), 0, i, Implementation.TABLE);
     }
 
+    static Config semantics(String semantics, String function, String in, String out) {
+        return dev.hsig.spec.ModelOptions.config(java.util.Map.of("semantics", semantics, "function", function, "input",
+                in, "output", out));
+    }
+
     static Interface valid(int pipeline, int lanes, boolean ce, Interface.Reset reset) {
         return new Interface(Interface.Kind.VALID, pipeline, lanes, ce, reset, false);
     }
@@ -172,7 +177,12 @@ class HdlMatrixTest {
                 c("a03_keras_uint_in_wrap", preset("keras"), "uint6[scale=1/7,zero=31]", "int5[scale=0.03,zero=-9]",
                         "nearest-away", Overflow.WRAP, 0, Interface.of(1)),
                 t("a04_hard_swish_int8_table", "hard-swish", "int8[scale=0.047,zero=-64]", "int8[scale=0.05,zero=-19]",
-                        "nearest-even", axis(1, 2, false)));
+                        "nearest-even", axis(1, 2, false)),
+                // A framework's semantics: TFLite's HARD_SWISH, which differs from correct rounding on 20 inputs.
+                new Case("a05_hard_swish_tflite", semantics("tflite", "hard-swish", "int8[scale=0.03125,zero=-40]",
+                        "int8[scale=0.0625,zero=-100]"), valid(2, 2, true, Interface.Reset.ASYNC_LOW)),
+                new Case("a06_hardsigmoid_pytorch", semantics("pytorch", "pytorch", "uint8[scale=0.05,zero=100]",
+                        "uint8[scale=0.00390625]"), Interface.of(0)));
     }
 
     @ParameterizedTest(name = "{0}")

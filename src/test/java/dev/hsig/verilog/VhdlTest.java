@@ -74,7 +74,10 @@ class VhdlTest {
                         "int8[scale=0.0235294,zero=-128]", "nearest-even", valid(1, 2, false, Interface.Reset.SYNC_HIGH),
                         Implementation.SHIFT_ADD),
                 c("v14_pytorch_odd_zero_affine", "pytorch", "int8[scale=0.05,zero=3]", "uint8[scale=1/256,zero=1]",
-                        "nearest-even", Interface.of(0), Implementation.SHIFT_ADD));
+                        "nearest-even", Interface.of(0), Implementation.SHIFT_ADD),
+                new Case("v15_hard_swish_tflite", dev.hsig.spec.ModelOptions.config(java.util.Map.of("semantics", "tflite",
+                        "function", "hard-swish", "input", "int8[scale=0.03125,zero=-40]", "output",
+                        "int8[scale=0.0625,zero=-100]")), valid(1, 1, false, Interface.Reset.SYNC_HIGH)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,7 +36,14 @@ final class ImplementationComparison {
             if (i == Implementation.TABLE && config.input().width() > Implementation.MAX_TABLE_INPUT_BITS) {
                 continue;
             }
-            Datapath d = DatapathPlanner.plan(config.with(i));
+            Datapath d;
+            try {
+                d = DatapathPlanner.plan(config.with(i));
+            } catch (dev.hsig.InvalidInputException notBuilt) {
+                // A framework's many differences, or words too wide: say why, compare the rest.
+                rows.add(Map.of("implementation", i.cliName(), "not_built", notBuilt.getMessage()));
+                continue;
+            }
             Map<String, Long> m = CoreArea.measure(ModulePrinter.emit(d, "core", 0, List.of("synth")), "core",
                     d.multipliers() > 0);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -55,7 +62,7 @@ final class ImplementationComparison {
         Map<String, Object> auto = new LinkedHashMap<>();
         for (Target t : Target.values()) {
             Datapath chosen = DatapathPlanner.plan(new Config(config.function(), config.input(), config.output(),
-                    config.rounding(), config.overflow(), config.terms(), Implementation.AUTO, t));
+                    config.rounding(), config.overflow(), config.terms(), Implementation.AUTO, t, config.semantics()));
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("chooses", chosen.build().implementation().cliName());
             a.put("why", chosen.build().why());
@@ -84,6 +91,11 @@ final class ImplementationComparison {
         out.add("synth " + result.get("options") + " --implementation all");
         for (Object o : (List<Object>) result.get("implementations")) {
             Map<String, Object> row = (Map<String, Object>) o;
+            if (row.containsKey("not_built")) {
+                out.add(String.format(Locale.ROOT, "%-10s not built: %s", row.get("implementation"),
+                        row.get("not_built")));
+                continue;
+            }
             StringBuilder l = new StringBuilder(String.format(Locale.ROOT, "%-10s", row.get("implementation")));
             ((Map<String, Long>) row.get("measured")).forEach((k, v) -> l.append(' ').append(k).append('=').append(v));
             l.append(" estimated");

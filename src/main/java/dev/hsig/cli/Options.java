@@ -78,9 +78,13 @@ final class Options {
                                     built for inputs of up to %d bits
                   --target T        %s (default %s): the device family auto minimizes
                                     the area of (iCE40 logic cells, 7-series LUTs)
+                  --semantics S     %s (default exact): reproduce a framework's quantized
+                                    kernel bit for bit on affine int8/uint8 formats: tflite (hard-swish),
+                                    pytorch (hard-swish, pytorch = hardsigmoid; quint8), onnx (QDQ)
                 """.formatted(Presets.names(), ModelOptions.DEFAULT_FUNCTION, ModelOptions.DEFAULT_INPUT,
                 RoundingMode.allNames(), RoundingMode.DEFAULT.cliName(), Overflow.allNames(), Overflow.DEFAULT.cliName(),
                 Config.MAX_TERMS, Implementation.allNames(), Implementation.DEFAULT.cliName(),
-                Implementation.MAX_TABLE_INPUT_BITS, Target.allNames(), Target.DEFAULT.cliName());
+                Implementation.MAX_TABLE_INPUT_BITS, Target.allNames(), Target.DEFAULT.cliName(),
+                dev.hsig.framework.Semantics.allNames());
     }
 }

@@ -11,6 +11,7 @@ import dev.hsig.spec.Activation;
 import dev.hsig.spec.Config;
 import dev.hsig.spec.ExactReference;
 import dev.hsig.spec.SlopeApproximation;
+import dev.hsig.text.Plural;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,27 +81,102 @@ public final class DatapathPlanner {
     }
 
     /**
-     * A framework's semantics: a table of its outputs, computed by the transcribed kernel, with the error bound
-     * measured against the exact function on every input (the framework's rounding is not hsig's to prove).
+     * A framework's semantics: a table of its outputs, computed by the transcribed kernel, or the correctly rounded
+     * shift-add core patched where the framework differs, whichever the area estimate finds smaller under auto; the
+     * error bound is measured against the exact function on every input (the framework's rounding is not hsig's to
+     * prove).
      */
     private static Datapath framework(Spec spec, Implementation asked) {
         Config c = spec.config();
         String name = c.semantics().cliName();
-        if (asked == Implementation.SHIFT_ADD) {
-            throw new InvalidInputException("--implementation shift-add is not valid with --semantics " + name + ": a"
-                    + " framework's outputs are built as a table (use table or auto)");
-        }
         long[] y = Frameworks.outputs(c);
         QFormat in = c.input();
-        NodeBuilder b = TablePlanner.build(in, c.output(), x -> y[(int) (x - in.minRaw())], c.semantics().meaning()
-                + " (--semantics " + name + ")");
-        int differ = Frameworks.differences(c, y).size();
-        b.note(differ == 0 ? "equal to the correctly rounded function on every input" : differ + " of " + y.length
-                + " inputs differ from the correctly rounded function (./hsig report lists them)");
+        List<Frameworks.Difference> differ = Frameworks.differences(c, y);
+        String differs = differ.isEmpty() ? "equal to the correctly rounded function on every input" : differ.size()
+                + " of " + y.length + " inputs differ from the correctly rounded function (./hsig report lists them)";
         ErrorBound bound = measured(spec, y);
-        return new Datapath(c, spec.implemented(), b.nodes(), spec.regions(), b.realization(), bound, b.quotients(),
-                new Datapath.Build(Implementation.TABLE, "--semantics " + name + ": a table of the framework's"
-                        + " outputs"));
+        NodeBuilder table = TablePlanner.build(in, c.output(), x -> y[(int) (x - in.minRaw())],
+                c.semantics().meaning() + " (--semantics " + name + ")");
+        table.note(differs);
+        NodeBuilder patched = null;
+        String why = "";
+        if (differ.size() > MAX_PATCHED) {
+            why = differ.size() + " inputs differ, more than the " + MAX_PATCHED + " a patched core takes";
+        } else {
+            try {
+                patched = patched(spec, differ);
+                patched.note(differs);
+            } catch (InvalidInputException e) {
+                why = "the shift-add core cannot be built: " + e.getMessage().replaceFirst(": use .*$", "");
+            }
+        }
+        Datapath.Build build;
+        NodeBuilder chosen;
+        if (asked == Implementation.SHIFT_ADD) {
+            if (patched == null) {
+                throw new InvalidInputException("--implementation shift-add is not valid with --semantics " + name
+                        + " here: " + why + " (use table or auto)");
+            }
+            chosen = patched;
+            build = new Datapath.Build(Implementation.SHIFT_ADD, "asked for (--implementation shift-add): the"
+                    + " correctly rounded core, patched on the " + Plural.of(differ.size(), "input") + " where " + name
+                    + " differs");
+        } else if (asked == Implementation.TABLE || patched == null) {
+            chosen = table;
+            build = new Datapath.Build(Implementation.TABLE, "--semantics " + name + ": a table of the framework's"
+                    + " outputs" + (asked == Implementation.TABLE ? " (--implementation table)" : "; " + why));
+        } else {
+            Datapath.Build est = AreaEstimate.choose(patched.nodes(), table.nodes(), c.target());
+            chosen = est.implementation() == Implementation.TABLE ? table : patched;
+            build = new Datapath.Build(est.implementation(), est.why() + (est.implementation()
+                    != Implementation.SHIFT_ADD ? "" : differ.isEmpty() ? " (the correctly rounded core: " + name
+                            + " equals it on every input)" : " (the correctly rounded core, patched on "
+                            + Plural.of(differ.size(), "input") + ")"));
+        }
+        return new Datapath(c, spec.implemented(), chosen.nodes(), spec.regions(), chosen.realization(), bound,
+                chosen.quotients(), build);
+    }
+
+    /** The most inputs a patched core overrides: each costs two comparators and a mux level per doubling. */
+    static final int MAX_PATCHED = 16;
+
+    /**
+     * The correctly rounded shift-add core with the framework's word at each input where it differs: a balanced
+     * search over those inputs (x &lt; k, x &gt; k) selects either the override or the correctly rounded output.
+     */
+    private static NodeBuilder patched(Spec spec, List<Frameworks.Difference> differ) {
+        Config c = spec.config();
+        QFormat in = c.input();
+        QFormat out = c.output();
+        NodeBuilder b = shiftAdd(spec, differ.isEmpty() ? "y" : "y_exact");
+        if (differ.isEmpty()) {
+            return b;
+        }
+        int base = b.nodes().size() - 1;
+        int xs = in.signed() ? 0 : 1; // shiftAdd's signed view of x: the input itself, or x_s
+        Choice choice = patch(b, xs, in, differ, 0, differ.size() - 1, Choice.Leaf.of(base));
+        b.note("patched: at " + differ.size() + " input" + (differ.size() == 1 ? "" : "s") + " the framework's word"
+                + " replaces the correctly rounded one (" + c.semantics().cliName() + ")");
+        b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out + ", as "
+                + c.semantics().cliName() + " computes it"));
+        return b;
+    }
+
+    private static Choice patch(NodeBuilder b, int xs, QFormat in, List<Frameworks.Difference> d, int lo, int hi,
+            Choice base) {
+        if (lo > hi) {
+            return base;
+        }
+        int mid = (lo + hi) >>> 1;
+        long k = d.get(mid).xRaw();
+        String at = in.value(k).toDecimalString();
+        int below = b.shared(List.of("compare", true, k), () -> b.add(new Node.Compare(b.unique("lt_p" + mid), xs,
+                true, k, "x < " + at)));
+        int above = b.shared(List.of("compare", false, k), () -> b.add(new Node.Compare(b.unique("gt_p" + mid), xs,
+                false, k, "x > " + at)));
+        Choice equal = Choice.Leaf.constant(d.get(mid).framework());
+        return new Choice.Branch(below, patch(b, xs, in, d, lo, mid - 1, base), new Choice.Branch(above,
+                patch(b, xs, in, d, mid + 1, hi, base), equal));
     }
 
     /** The largest |y - f(x)| in output ulps over every input, and over those whose rounded f(x) is representable. */
@@ -135,6 +211,11 @@ public final class DatapathPlanner {
     }
 
     private static NodeBuilder shiftAdd(Spec spec) {
+        return shiftAdd(spec, "y");
+    }
+
+    /** The shift-add core, its output select named {@code output} (a patched core selects over it again). */
+    private static NodeBuilder shiftAdd(Spec spec, String output) {
         Config config = spec.config();
         QFormat in = config.input();
         QFormat out = config.output();
@@ -173,7 +254,8 @@ public final class DatapathPlanner {
             b.note("no computed value: every input gives a constant");
         }
         Choice choice = SelectPlanner.plan(b, xs, in, out, regions.regions(), values);
-        b.add(new Node.Select("y", out.width(), out.signed(), choice, "raw output, " + out));
+        b.add(new Node.Select(output, out.width(), out.signed(), choice, output.equals("y") ? "raw output, " + out
+                : "the correctly rounded output"));
         return b;
     }
 }

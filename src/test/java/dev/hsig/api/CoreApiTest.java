@@ -41,6 +41,23 @@ class CoreApiTest {
      * The Java block of the README's "Use as a Java library" section, compiled and run as it stands: the
      * statements go into a method that returns the example's variables, which must match the exact reference.
      */
+    /** Affine formats and a framework's semantics through the library, as through the command line. */
+    @Test
+    void affineFormatsAndFrameworkSemantics() {
+        Core tfl = Core.builder().function("hard-swish").input("int8[scale=0.03125,zero=-40]")
+                .output("int8[scale=0.0625,zero=-100]").option("semantics", "tflite").build();
+        Core exact = Core.builder().function("hard-swish").input("int8[scale=0.03125,zero=-40]")
+                .output("int8[scale=0.0625,zero=-100]").build();
+        // x_raw -112 is x = -2.25: f(x) is exactly -104.5 steps; TFLite gives -105, correct rounding (to even) -104.
+        assertEquals(-105, tfl.eval(-112));
+        assertEquals(-104, exact.eval(-112));
+        assertTrue(tfl.options().contains("--semantics tflite"), tfl.options());
+        Core exactScale = Core.builder().function("keras").input("uint4[scale=1/3,zero=2]").output("uint8[scale=1/256]")
+                .option("exact-scales", "true").build();
+        assertEquals(128, exactScale.eval(2)); // x = 0: 1/2 = 128/256
+        assertTrue(exactScale.inputFormat().contains("1/3"), exactScale.inputFormat());
+    }
+
     @Test
     void theReadmeExampleCompilesAndRuns() throws Exception {
         String readme = Files.readString(Path.of(System.getProperty("hsig.repo", ".")).resolve("README.md"));

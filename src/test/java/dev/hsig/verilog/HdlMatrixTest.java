@@ -182,7 +182,11 @@ class HdlMatrixTest {
                 new Case("a05_hard_swish_tflite", semantics("tflite", "hard-swish", "int8[scale=0.03125,zero=-40]",
                         "int8[scale=0.0625,zero=-100]"), valid(2, 2, true, Interface.Reset.ASYNC_LOW)),
                 new Case("a06_hardsigmoid_pytorch", semantics("pytorch", "pytorch", "uint8[scale=0.05,zero=100]",
-                        "uint8[scale=0.00390625]"), Interface.of(0)));
+                        "uint8[scale=0.00390625]"), Interface.of(0)),
+                // The correctly rounded core patched at the 2 inputs where PyTorch differs.
+                new Case("a07_hardswish_pytorch_patched", semantics("pytorch", "hard-swish", "uint8[scale=0.05,zero=128]",
+                        "uint8[scale=0.05,zero=128]").with(Implementation.SHIFT_ADD), valid(1, 1, false,
+                                Interface.Reset.SYNC_HIGH)));
     }
 
     @ParameterizedTest(name = "{0}")

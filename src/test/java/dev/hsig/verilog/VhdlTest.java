@@ -77,7 +77,10 @@ class VhdlTest {
                         "nearest-even", Interface.of(0), Implementation.SHIFT_ADD),
                 new Case("v15_hard_swish_tflite", dev.hsig.spec.ModelOptions.config(java.util.Map.of("semantics", "tflite",
                         "function", "hard-swish", "input", "int8[scale=0.03125,zero=-40]", "output",
-                        "int8[scale=0.0625,zero=-100]")), valid(1, 1, false, Interface.Reset.SYNC_HIGH)));
+                        "int8[scale=0.0625,zero=-100]")), valid(1, 1, false, Interface.Reset.SYNC_HIGH)),
+                new Case("v16_hardswish_pytorch_patched", dev.hsig.spec.ModelOptions.config(java.util.Map.of("semantics",
+                        "pytorch", "function", "hard-swish", "input", "uint8[scale=0.05,zero=128]", "output",
+                        "uint8[scale=0.05,zero=128]", "implementation", "shift-add")), Interface.of(0)));
     }
 
     @ParameterizedTest(name = "{0}")

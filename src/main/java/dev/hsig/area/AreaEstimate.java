@@ -5,6 +5,7 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Node;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The area of a datapath on a target, estimated without running a tool, in the unit the target's synthesis report
@@ -88,15 +89,28 @@ public final class AreaEstimate implements Node.Visitor<AreaEstimate.Size> {
     }
 
     /**
-     * The smaller of the two builds by the estimate (the shift-add one on a tie: its area depends less on the
-     * function), and why it was chosen.
+     * The smallest of the candidate builds by the estimate, and why it was chosen. On a tie the order below wins:
+     * shift-add (its area depends least on the function), hybrid, table.
      */
-    public static Datapath.Build choose(List<Node> shiftAdd, List<Node> table, Target target) {
-        double s = of(shiftAdd, target);
-        double t = of(table, target);
-        String why = String.format(Locale.ROOT, "auto for %s: estimated %.0f as a table, %.0f as shift-add, %s",
-                target.cliName(), t, s, target.unit());
-        return new Datapath.Build(t < s ? Implementation.TABLE : Implementation.SHIFT_ADD, why);
+    public static Datapath.Build choose(Map<Implementation, List<Node>> candidates, Target target) {
+        Implementation best = null;
+        double least = Double.MAX_VALUE;
+        StringBuilder why = new StringBuilder("auto for " + target.cliName() + ": estimated");
+        String sep = " ";
+        for (Implementation i : List.of(Implementation.TABLE, Implementation.HYBRID, Implementation.SHIFT_ADD)) {
+            if (candidates.containsKey(i)) {
+                why.append(sep).append(String.format(Locale.ROOT, "%.0f as %s", of(candidates.get(i), target),
+                        i == Implementation.TABLE ? "a table" : i.cliName()));
+                sep = ", ";
+            }
+        }
+        for (Implementation i : List.of(Implementation.SHIFT_ADD, Implementation.HYBRID, Implementation.TABLE)) {
+            if (candidates.containsKey(i) && of(candidates.get(i), target) < least) {
+                least = of(candidates.get(i), target);
+                best = i;
+            }
+        }
+        return new Datapath.Build(best, why + ", " + target.unit());
     }
 
     @Override

@@ -13,7 +13,12 @@ public enum Implementation {
     /** Region comparators and shift-add arithmetic: small at 12 bits and up, where a table grows as 2^W. */
     SHIFT_ADD("shift-add"),
     /** One constant table of the whole function, indexed by the input word: small at 8 bits and below. */
-    TABLE("table");
+    TABLE("table"),
+    /**
+     * The shift-add core's comparators and saturation, with a table of the computed region only, indexed by the
+     * input's low bits: small where that region is narrow and the saturated ones wide.
+     */
+    HYBRID("hybrid");
 
     /**
      * The widest input a table is built for: 4,096 entries, still cheap to print, to synthesize and to check

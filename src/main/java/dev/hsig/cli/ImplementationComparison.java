@@ -32,7 +32,7 @@ final class ImplementationComparison {
         result.put("options", config.with(Implementation.AUTO).options());
         List<Object> rows = new ArrayList<>();
         Map<Implementation, Map<String, Long>> measured = new LinkedHashMap<>();
-        for (Implementation i : List.of(Implementation.SHIFT_ADD, Implementation.TABLE)) {
+        for (Implementation i : List.of(Implementation.SHIFT_ADD, Implementation.TABLE, Implementation.HYBRID)) {
             if (i == Implementation.TABLE && config.input().width() > Implementation.MAX_TABLE_INPUT_BITS) {
                 continue;
             }

@@ -45,24 +45,56 @@ public final class DatapathPlanner {
             case SHIFT_ADD -> spec.datapath(shiftAdd(spec), new Datapath.Build(asked,
                     "asked for (--implementation shift-add)"));
             case TABLE -> spec.datapath(table(spec), new Datapath.Build(asked, "asked for (--implementation table)"));
-            case AUTO -> {
-                if (!tableAllowed) {
-                    yield spec.datapath(shiftAdd(spec), new Datapath.Build(Implementation.SHIFT_ADD, "auto: a table"
-                            + " is built only for inputs of up to " + Implementation.MAX_TABLE_INPUT_BITS + " bits"));
-                }
-                NodeBuilder table = table(spec);
-                NodeBuilder shiftAdd;
-                try {
-                    shiftAdd = shiftAdd(spec);
-                } catch (InvalidInputException e) {
-                    // Too wide for the shift-add words, but a table of the same function needs none of them.
-                    yield spec.datapath(table, new Datapath.Build(Implementation.TABLE, "auto: the shift-add core"
-                            + " cannot be built: " + e.getMessage().replaceFirst(": use .*$", "")));
-                }
-                Datapath.Build chosen = AreaEstimate.choose(shiftAdd.nodes(), table.nodes(), config.target());
-                yield spec.datapath(chosen.implementation() == Implementation.TABLE ? table : shiftAdd, chosen);
-            }
+            case HYBRID -> spec.datapath(hybrid(spec), new Datapath.Build(asked, "asked for (--implementation hybrid)"));
+            case AUTO -> auto(spec, tableAllowed);
         };
+    }
+
+    /** The smallest build by the target's estimate, among those that can be built here. */
+    private static Datapath auto(Spec spec, boolean tableAllowed) {
+        Config config = spec.config();
+        java.util.Map<Implementation, NodeBuilder> built = new java.util.LinkedHashMap<>();
+        String notShiftAdd = null;
+        InvalidInputException tooWide = null;
+        try {
+            built.put(Implementation.SHIFT_ADD, shiftAdd(spec));
+        } catch (InvalidInputException e) {
+            // Too wide for the shift-add words, but a table of the same function needs none of them.
+            tooWide = e;
+            notShiftAdd = e.getMessage().replaceFirst(": use .*$", "");
+        }
+        if (tableAllowed) {
+            built.put(Implementation.TABLE, table(spec));
+        }
+        try {
+            built.put(Implementation.HYBRID, hybrid(spec));
+        } catch (InvalidInputException notApplicable) {
+            // No computed region, or one too wide for a table: the other builds compete alone.
+        }
+        if (built.isEmpty()) {
+            throw tooWide;
+        }
+        if (built.size() == 1) {
+            Implementation only = built.keySet().iterator().next();
+            String why = only == Implementation.SHIFT_ADD ? "auto: a table is built only for inputs of up to "
+                    + Implementation.MAX_TABLE_INPUT_BITS + " bits" : "auto: the shift-add core cannot be built: "
+                    + notShiftAdd;
+            return spec.datapath(built.get(only), new Datapath.Build(only, why));
+        }
+        java.util.Map<Implementation, List<Node>> nodes = new java.util.LinkedHashMap<>();
+        built.forEach((k, v) -> nodes.put(k, v.nodes()));
+        Datapath.Build chosen = AreaEstimate.choose(nodes, config.target());
+        if (notShiftAdd != null) {
+            chosen = new Datapath.Build(chosen.implementation(), chosen.why() + "; the shift-add core cannot be built: "
+                    + notShiftAdd);
+        }
+        return spec.datapath(built.get(chosen.implementation()), chosen);
+    }
+
+    private static NodeBuilder hybrid(Spec spec) {
+        Config c = spec.config();
+        return HybridPlanner.build(new ExactReference(spec.implemented(), c.input(), c.output(), c.rounding(),
+                c.overflow()), spec.regions());
     }
 
     /** What both builds share, derived once: the function implemented, its regions and the proven bound. */
@@ -126,7 +158,8 @@ public final class DatapathPlanner {
             build = new Datapath.Build(Implementation.TABLE, "--semantics " + name + ": a table of the framework's"
                     + " outputs" + (asked == Implementation.TABLE ? " (--implementation table)" : "; " + why));
         } else {
-            Datapath.Build est = AreaEstimate.choose(patched.nodes(), table.nodes(), c.target());
+            Datapath.Build est = AreaEstimate.choose(java.util.Map.of(Implementation.SHIFT_ADD, patched.nodes(),
+                    Implementation.TABLE, table.nodes()), c.target());
             chosen = est.implementation() == Implementation.TABLE ? table : patched;
             build = new Datapath.Build(est.implementation(), est.why() + (est.implementation()
                     != Implementation.SHIFT_ADD ? "" : differ.isEmpty() ? " (the correctly rounded core: " + name

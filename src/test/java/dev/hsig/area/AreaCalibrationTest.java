@@ -78,10 +78,13 @@ class AreaCalibrationTest {
             long bestTotal = 0;
             for (Map.Entry<String, Map<Implementation, Row>> e : byConfig.entrySet()) {
                 Map<Implementation, Row> built = e.getValue();
-                assertEquals(2, built.size(), e.getKey() + ": both implementations measured");
+                assertTrue(built.containsKey(Implementation.SHIFT_ADD) && built.containsKey(Implementation.TABLE),
+                        e.getKey() + ": both the shift-add and the table build measured");
                 Implementation chosen = DatapathPlanner.plan(config(e.getKey(), Implementation.AUTO, t)).build()
                         .implementation();
+                assertTrue(built.containsKey(chosen), e.getKey() + ": auto's " + chosen + " was measured");
                 long got = built.get(chosen).area(t);
+                // The acceptance line compares with the better of the plain table and the shift-add core.
                 long best = Math.min(built.get(Implementation.SHIFT_ADD).area(t), built.get(Implementation.TABLE)
                         .area(t));
                 autoTotal += got;

@@ -102,8 +102,15 @@ class CliErrorsTest {
                         "uint8[scale=0.05]", "--output", "uint8[scale=0.01]"),
                 bad("--rounding 'floor' is not allowed with --semantics onnx", gen, "--semantics", "onnx", "--input",
                         "int8[scale=0.05]", "--rounding", "floor"),
-                bad("--implementation shift-add is not valid with --semantics tflite", gen, "--semantics", "tflite",
-                        "--function", "hard-swish", "--input", "int8[scale=0.05]", "--implementation", "shift-add"),
+                bad("--implementation shift-add is not valid with --semantics tflite here: 20 inputs differ, more than"
+                        + " the 16 a patched core takes", gen, "--semantics", "tflite", "--function", "hard-swish",
+                        "--input", "int8[scale=0.03125,zero=-40]", "--output", "int8[scale=0.0625,zero=-100]",
+                        "--implementation", "shift-add"),
+                bad("--implementation hybrid is not valid here: the computed region spans", gen, "--input", "Q3.5",
+                        "--implementation", "hybrid"),
+                bad("--implementation hybrid is not valid here: every input gives a constant", gen, "--input", "Q3.5",
+                        "--output", "UQ0.1", "--function", "custom", "--alpha", "1/1000", "--beta", "3/4",
+                        "--implementation", "hybrid"),
                 bad("ONNX has HardSigmoid", gen, "--semantics", "onnx", "--function", "plan", "--input",
                         "int8[scale=0.05]"),
                 bad("--alpha '0.3'", gen, "--function", "keras", "--alpha", "0.3"),
@@ -132,7 +139,7 @@ class CliErrorsTest {
                         "--implementation", "rom"),
                 bad("--implementation table is not valid for the 16-bit input Q4.12", gen, "--implementation", "table"),
                 bad("--target 'ecp5' is not valid: expected one of ice40, xilinx7", gen, "--target", "ecp5"),
-                bad("--implementation 'al' is not valid: expected one of auto, shift-add, table, or all (synth only",
+                bad("--implementation 'al' is not valid: expected one of auto, shift-add, table, hybrid, or all (synth only",
                         "synth", "--implementation", "al"),
                 bad("--pipeline '2' is not allowed with --implementation all", "synth", "--implementation", "all", "--pipeline", "2"),
                 bad("32-bit input", gen, "--input", "Q16.16", "--vectors", "exhaustive"),
@@ -170,7 +177,7 @@ class CliErrorsTest {
             full.set(i + 1, temp.resolve(full.get(i + 1)).toString());
         }
         Cli.Result r = Cli.run(full.toArray(String[]::new));
-        assertEquals(2, r.status(), "exit status; stderr: " + r.err());
+        assertEquals(2, r.status(), "exit status; stderr: " + r.err() + " stdout: " + r.out());
         assertEquals("", r.out(), "nothing on stdout");
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), "exactly one line: " + r.err());

@@ -90,8 +90,10 @@ class ExhaustiveModelTest {
         org.junit.jupiter.api.Assertions.assertThrows(dev.hsig.InvalidInputException.class,
                 () -> DatapathPlanner.plan(config.with(Implementation.SHIFT_ADD)));
         Datapath d = DatapathPlanner.plan(config);
-        assertEquals(Implementation.TABLE, d.build().implementation());
-        org.junit.jupiter.api.Assertions.assertTrue(d.build().why().startsWith("auto: the shift-add core cannot be"
+        // A table, or the hybrid's table of the computed region, whichever the estimate finds smaller.
+        org.junit.jupiter.api.Assertions.assertTrue(d.build().implementation() == Implementation.TABLE
+                || d.build().implementation() == Implementation.HYBRID, d.build().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(d.build().why().contains("the shift-add core cannot be"
                 + " built: this configuration needs internal words wider than 62 bits"), d.build().why());
         ScalarModelAccess model = new ScalarModelAccess(d);
         for (long x = config.input().minRaw(); x <= config.input().maxRaw(); x++) {

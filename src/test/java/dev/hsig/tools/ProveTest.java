@@ -181,6 +181,16 @@ class ProveTest {
         return all;
     }
 
+    /** A hybrid core, comparators and a table of the computed region, is proven like every other build. */
+    @Test
+    void aHybridCoreProves() {
+        HdlTools.require("yosys");
+        Cli.Result r = Cli.run("prove", "--input", "Q8.8", "--output", "Q2.6", "--function", "hard-tanh",
+                "--implementation", "hybrid");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().startsWith("proved: hsig_hard_tanh_q8_8_to_q2_6_hybrid equals"), r.out());
+    }
+
     /** A pipelined core: the value that appears N cycles after an input, proved with a sequential SAT run. */
     @Test
     void pipelinedCoresProveTheValueNCyclesLater() {

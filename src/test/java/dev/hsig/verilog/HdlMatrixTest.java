@@ -167,6 +167,14 @@ class HdlMatrixTest {
                         Interface.Reset.ASYNC_LOW)),
                 build("t06_hard_tanh_auto", preset("hard-tanh"), "Q3.5", "Q2.6", "nearest-even", Overflow.SATURATE, 0,
                         Interface.of(1), Implementation.AUTO),
+                // Hybrid cores: comparators and a table of the computed region by x's low bits (signed and
+                // unsigned input, a window crossing zero, pipelined with lanes).
+                build("h01_hard_tanh_hybrid", preset("hard-tanh"), "Q8.8", "Q2.6", "nearest-even", Overflow.SATURATE, 0,
+                        Interface.of(0), Implementation.HYBRID),
+                build("h02_keras_hybrid_p2", preset("keras"), "Q6.6", "UQ1.9", "floor", Overflow.SATURATE, 0,
+                        valid(2, 2, false, Interface.Reset.SYNC_HIGH), Implementation.HYBRID),
+                build("h03_relu6_unsigned_hybrid", preset("relu6"), "UQ5.4", "UQ3.5", "nearest-up", Overflow.SATURATE,
+                        0, Interface.of(1), Implementation.HYBRID),
                 // Affine formats, as TFLite, ONNX and PyTorch quantize: the output's zero point folded into the
                 // value, or (odd, under ties to even) added after rounding; an unsigned input; wrap; a table.
                 c("a01_hard_swish_int8", preset("hard-swish"), "int8[scale=0.0235294,zero=-128]",

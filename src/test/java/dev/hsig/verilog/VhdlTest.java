@@ -70,6 +70,8 @@ class VhdlTest {
                         Interface.Reset.ASYNC_HIGH), Implementation.TABLE),
                 c("v12_relu6_table_axis", "relu6", "UQ4.4", "UQ3.5", "floor", new Interface(Interface.Kind.AXIS, 1, 1,
                         false, Interface.Reset.SYNC_HIGH, true), Implementation.TABLE),
+                c("v17_hard_tanh_hybrid_p1", "hard-tanh", "Q6.6", "Q2.6", "nearest-even", Interface.of(1),
+                        Implementation.HYBRID),
                 c("v13_hard_swish_int8_affine", "hard-swish", "int8[scale=0.0235294,zero=-128]",
                         "int8[scale=0.0235294,zero=-128]", "nearest-even", valid(1, 2, false, Interface.Reset.SYNC_HIGH),
                         Implementation.SHIFT_ADD),

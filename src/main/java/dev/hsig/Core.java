@@ -167,7 +167,31 @@ public final class Core {
                 "hsig core"));
     }
 
-    /**
+            /**
+     * The SystemVerilog DPI-C golden model, as {@code generate --dpi} writes it, by file name: NAME_dpi.sv (a
+     * package importing the model), NAME_dpi.c and NAME.h (its C side), NAME_dpi_scoreboard.sv (an example top that
+     * checks core NAME against the model on every input, for this core's interface).
+     *
+     * @param name the model's and the core's name
+     * @return file name to text, in a fixed order
+     */
+    public java.util.Map<String, String> dpi(String name) {
+        String checked = checkedName(name);
+        return CoreBundle.dpi(datapath, checked, checked, iface);
+    }
+
+/**
+     * The golden model as one pure Python 3 module (standard library only), as {@code generate --python-model}
+     * writes it: {@code eval(x_raw)}, {@code eval_bits(word)}, and the formats' exact values as Fractions.
+     *
+     * @param name the module (and core) name; a Python keyword is refused
+     * @return the text of NAME.py
+     */
+    public String pythonModel(String name) {
+        return CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(checkedName(name)), iface);
+    }
+
+/**
      * The C99 / C++ header-only model, what {@code ./hsig generate --c-model --name NAME} writes as NAME.h.
      *
      * @param name the prefix of the function {@code NAME_eval}

@@ -78,6 +78,11 @@ public final class CommittedCores {
         }
         // The C model in use: a Verilator C++ harness checking the combinational keras core against keras's NAME.h.
         Core harnessed = harnessed();
+        files.put(TESTBENCH_DIR.resolve(harnessed.name() + ".py"), utf8(CoreBundle.pythonModel(DatapathPlanner.plan(
+                harnessed.config()), harnessed.name(), harnessed.iface())));
+        // Its SystemVerilog DPI-C model and scoreboard (NAME.h is already there).
+        CoreBundle.dpi(DatapathPlanner.plan(harnessed.config()), harnessed.name(), harnessed.name(), harnessed.iface())
+                .forEach((file, text) -> files.putIfAbsent(TESTBENCH_DIR.resolve(file), utf8(text)));
         files.put(TESTBENCH_DIR.resolve(harnessed.name() + "_verilator.cpp"), utf8(VerilatorHarness.emit(
                 harnessed.name(), harnessed.config().input(), harnessed.config().output(), CoreBundle.DEFAULT_CORE_PATH)));
         files.put(CORE_DIR.resolve("README.md"), utf8(CommittedReadmes.cores(cores)));

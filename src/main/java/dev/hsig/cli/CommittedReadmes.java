@@ -63,9 +63,17 @@ final class CommittedReadmes {
 
                     ghdl -a ../generated-verilog/%3$s.vhd %3$s_tb.vhd && ghdl -e %3$s_tb && ghdl -r %3$s_tb
 
+                The golden model, for the testbenches of other flows: `NAME.h` (C99, for every Verilog core that is not
+                AXI4-Stream), and for %1$s also `%1$s.py` (pure Python 3, for cocotb), `%1$s_verilator.cpp`
+                (a Verilator harness over the C model) and a SystemVerilog DPI-C model with a scoreboard that checks the
+                core against it on every input:
+
+                    %4$s && ./obj_dir/V%1$s_dpi_scoreboard
+
                 Each ends with `65536 passed, 0 failed`; a mismatch prints the input, the expected and the actual output
                 and the run stops with a non-zero exit (`$fatal`, or an assertion of severity failure). Pipelined cores are
                 fed as a stream with idle gaps, and every output must arrive exactly LATENCY cycles after its input.
-                """.formatted(example, axis, vhdl);
+                """.formatted(example, axis, vhdl, dev.hsig.dpi.DpiPrinter.command(example, example,
+                "../generated-verilog/" + example + ".v"));
     }
 }

@@ -27,7 +27,7 @@ final class GenerateCommand implements Command {
     private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
             Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
     private static final Set<String> FLAGS = Options.union(Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS),
-            Set.of("--all", "--c-model"));
+            Set.of("--all", "--c-model", "--python-model", "--dpi"));
 
     @Override
     public String name() {
@@ -43,6 +43,7 @@ final class GenerateCommand implements Command {
     public String help() {
         return "usage: ./hsig generate [model options] [interface options] [--hdl verilog|vhdl] [--name NAME]\n"
                 + "                       [--core-dir DIR] [--testbench-dir DIR] [--vectors exhaustive|N] [--c-model]\n"
+                + "                       [--python-model] [--dpi]\n"
                 + "       ./hsig generate --all\n\n"
                 + "Writes DIR/NAME.v (Verilog-2001; NAME.vhd, VHDL-93, with --hdl vhdl) and, in the testbench\n"
                 + "directory, NAME_tb.v (NAME_tb.vhd), NAME.hex ($readmemh, textio) and NAME.csv (the same vectors as\n"
@@ -59,6 +60,11 @@ final class GenerateCommand implements Command {
                 + " bits, else " + CoreBundle.DEFAULT_SAMPLED_COUNT + ")\n"
                 + "  --c-model         also write NAME.h into the testbench directory: the golden model as a header-only\n"
                 + "                    C99 / C++ function, int64_t NAME_eval(int64_t x_raw), from the same datapath\n"
+                + "  --python-model    also write NAME.py into the testbench directory: the golden model as one pure\n"
+                + "                    Python 3 module (eval, eval_bits, exact values as Fraction), for cocotb\n"
+                + "  --dpi             also write NAME_dpi.sv (a package importing the C model by DPI-C), NAME_dpi.c,\n"
+                + "                    NAME.h and NAME_dpi_scoreboard.sv (checks the core against the model) into the\n"
+                + "                    testbench directory, for a SystemVerilog or UVM testbench (Verilog cores)\n"
                 + "  --all             regenerate the committed cores: every preset at " + CommittedCores.INPUT
                 + " to its own\n                    output format, combinational and pipelined ("
                 + CommittedCores.PIPELINE + " stages), into the default directories\n\n"
@@ -71,7 +77,8 @@ final class GenerateCommand implements Command {
     public int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
         Arguments a = Arguments.parse(name(), args, 1, VALUES, FLAGS, false);
         if (a.has("--all")) {
-            for (String o : Options.union(VALUES, Options.union(InterfaceOptions.FLAGS, Set.of("--c-model")))) {
+            for (String o : Options.union(VALUES, Options.union(InterfaceOptions.FLAGS, Set.of("--c-model",
+                    "--python-model", "--dpi")))) {
                 if (a.has(o)) {
                     throw new InvalidInputException("--all regenerates the committed cores with fixed settings;"
                             + " it does not take " + o);
@@ -104,6 +111,21 @@ final class GenerateCommand implements Command {
         files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
         if (a.has("--c-model")) {
             files.add(testbenchDir.resolve(name + ".h"), CoreBundle.cModel(datapath, name, iface));
+        }
+        if (a.has("--dpi")) {
+            if (hdl != Hdl.VERILOG) {
+                throw new InvalidInputException("--dpi is not valid with --hdl vhdl: the scoreboard instantiates the"
+                        + " Verilog core (the DPI-C package itself works with any core)");
+            }
+            CoreBundle.dpi(datapath, name, name, iface).forEach((file, text) -> {
+                if (!(file.equals(name + ".h") && a.has("--c-model"))) {
+                    files.add(testbenchDir.resolve(file), text);
+                }
+            });
+        }
+        if (a.has("--python-model")) {
+            files.add(testbenchDir.resolve(name + ".py"), CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(name),
+                    iface));
         }
         files.commit();
         Warnings.print(datapath, err);

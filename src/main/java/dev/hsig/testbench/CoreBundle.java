@@ -74,6 +74,28 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
         return CPrinter.emit(datapath, name, CoreHeader.lines(datapath, name, iface, "C model of hsig core"));
     }
 
+    /**
+     * The SystemVerilog DPI-C files of a core's golden model, by file name: NAME_dpi.sv (the package), NAME_dpi.c
+     * (the wrapper over NAME.h, included too) and NAME_dpi_scoreboard.sv (drives core {@code core} and checks it).
+     */
+    public static java.util.Map<String, String> dpi(Datapath datapath, String name, String core, Interface iface) {
+        List<String> header = CoreHeader.lines(datapath, name, iface, "DPI-C model of hsig core");
+        dev.hsig.format.QFormat in = datapath.config().input();
+        dev.hsig.format.QFormat out = datapath.config().output();
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put(name + ".h", cModel(datapath, name, iface));
+        files.put(name + "_dpi.sv", dev.hsig.dpi.DpiPrinter.svPackage(name, in, out, header));
+        files.put(name + "_dpi.c", dev.hsig.dpi.DpiPrinter.cWrapper(name, header));
+        files.put(name + "_dpi_scoreboard.sv", dev.hsig.dpi.DpiPrinter.scoreboard(name, core, in, out, iface, header));
+        return files;
+    }
+
+    /** The golden model as one pure Python 3 module, NAME.py, with the core's header. */
+    public static String pythonModel(Datapath datapath, String name, Interface iface) {
+        return dev.hsig.python.PythonPrinter.emit(datapath, name, CoreHeader.lines(datapath, name, iface,
+                "Python model of hsig core"));
+    }
+
     /** The Verilog core's text (the field name of earlier versions). */
     public String verilog() {
         return core;

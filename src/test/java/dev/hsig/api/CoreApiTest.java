@@ -56,6 +56,10 @@ class CoreApiTest {
                 .option("exact-scales", "true").build();
         assertEquals(128, exactScale.eval(2)); // x = 0: 1/2 = 128/256
         assertTrue(exactScale.inputFormat().contains("1/3"), exactScale.inputFormat());
+        assertTrue(tfl.pythonModel("hs").contains("def eval(x_raw):"));
+        assertThrows(IllegalArgumentException.class, () -> tfl.pythonModel("yield"));
+        assertEquals(List.of("hs.h", "hs_dpi.sv", "hs_dpi.c", "hs_dpi_scoreboard.sv"), List.copyOf(tfl.dpi("hs").keySet()));
+        assertTrue(tfl.dpi("hs").get("hs_dpi.sv").contains("import \"DPI-C\" pure function longint hs_dpi_eval("));
     }
 
     @Test

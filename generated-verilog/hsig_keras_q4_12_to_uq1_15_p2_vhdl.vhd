@@ -33,24 +33,24 @@ entity hsig_keras_q4_12_to_uq1_15_p2_vhdl is
 end entity hsig_keras_q4_12_to_uq1_15_p2_vhdl;
 
 architecture rtl of hsig_keras_q4_12_to_uq1_15_p2_vhdl is
-    signal n : std_logic_vector(16 downto 0);  -- N = x + 10240, >= 0 where it is used (the divider needs it)
-    signal s : std_logic_vector(16 downto 0);  -- N * 3
-    signal t1 : std_logic_vector(16 downto 0);  -- times (1 + 2^-4)
-    signal t2 : std_logic_vector(16 downto 0);  -- times (1 + 2^-8)
-    signal q : std_logic_vector(12 downto 0);  -- q' = floor(N/5) or one less
-    signal dq : std_logic_vector(3 downto 0);  -- q' * 5 mod 2^4
-    signal above : std_logic_vector(0 downto 0);  -- x > 2.499755859375: output 1
-    signal below : std_logic_vector(0 downto 0);  -- x < -2.5: output 0 (the sign of n)
-    signal rmd : std_logic_vector(3 downto 0);  -- N - 5*q' mod 2^4, in [0, 10)
-    signal frac : std_logic_vector(3 downto 0);  -- round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short)
-    signal ylin : std_logic_vector(15 downto 0);  -- correctly rounded value
-    signal y_comb : std_logic_vector(15 downto 0);  -- raw output, UQ1.15
-    signal n_s1 : std_logic_vector(16 downto 0);
-    signal q_s1 : std_logic_vector(12 downto 0);
-    signal dq_s1 : std_logic_vector(3 downto 0);
-    signal above_s1 : std_logic_vector(0 downto 0);
-    signal below_s1 : std_logic_vector(0 downto 0);
-    signal y_comb_s2 : std_logic_vector(15 downto 0);
+    signal n : std_logic_vector(16 downto 0) := (others => '0');  -- N = x + 10240, >= 0 where it is used (the divider needs it)
+    signal s : std_logic_vector(16 downto 0) := (others => '0');  -- N * 3
+    signal t1 : std_logic_vector(16 downto 0) := (others => '0');  -- times (1 + 2^-4)
+    signal t2 : std_logic_vector(16 downto 0) := (others => '0');  -- times (1 + 2^-8)
+    signal q : std_logic_vector(12 downto 0) := (others => '0');  -- q' = floor(N/5) or one less
+    signal dq : std_logic_vector(3 downto 0) := (others => '0');  -- q' * 5 mod 2^4
+    signal above : std_logic_vector(0 downto 0) := (others => '0');  -- x > 2.499755859375: output 1
+    signal below : std_logic_vector(0 downto 0) := (others => '0');  -- x < -2.5: output 0 (the sign of n)
+    signal rmd : std_logic_vector(3 downto 0) := (others => '0');  -- N - 5*q' mod 2^4, in [0, 10)
+    signal frac : std_logic_vector(3 downto 0) := (others => '0');  -- round(2^3*R/5) plus 2^3 when rmd >= 5 (q' was one short)
+    signal ylin : std_logic_vector(15 downto 0) := (others => '0');  -- correctly rounded value
+    signal y_comb : std_logic_vector(15 downto 0) := (others => '0');  -- raw output, UQ1.15
+    signal n_s1 : std_logic_vector(16 downto 0) := (others => '0');
+    signal q_s1 : std_logic_vector(12 downto 0) := (others => '0');
+    signal dq_s1 : std_logic_vector(3 downto 0) := (others => '0');
+    signal above_s1 : std_logic_vector(0 downto 0) := (others => '0');
+    signal below_s1 : std_logic_vector(0 downto 0) := (others => '0');
+    signal y_comb_s2 : std_logic_vector(15 downto 0) := (others => '0');
     signal valid_s1 : std_logic;
     signal valid_s2 : std_logic;
 begin

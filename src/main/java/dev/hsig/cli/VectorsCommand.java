@@ -33,9 +33,10 @@ final class VectorsCommand implements Command {
                 + "formats), x and y as exact decimals.\n\n" + Options.usage()
                 + "  --exhaustive      every input word, from the most negative up (inputs up to "
                 + VectorSet.MAX_EXHAUSTIVE_BITS + " bits)\n"
-                + "  --count N         exactly N rows, 1 to " + MAX_COUNT + ": as many labelled corner cases as fit\n"
+                + "  --count N         exactly N rows, 1 to " + MAX_COUNT + ": as many corner cases as fit\n"
                 + "                    (extremes, zero, breakpoints and saturation edges with their neighbours,\n"
-                + "                    rounding ties), then seeded random inputs\n"
+                + "                    rounding ties), then seeded random inputs; the CSV has no labels (the .hex\n"
+                + "                    file that generate writes names each corner in a comment)\n"
                 + "  --seed S          random seed for --count (default " + VectorSet.DEFAULT_SEED + ")\n\n"
                 + "example:\n  ./hsig vectors --input Q4.12 --output UQ1.15 --function keras --exhaustive\n";
     }

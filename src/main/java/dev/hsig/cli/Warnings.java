@@ -45,7 +45,10 @@ final class Warnings {
                     c.overflow(), 0, Implementation.SHIFT_ADD, c.target()));
             // Adder bits, not adders: more terms make wider words, and width is what costs area. Measured on iCE40,
             // keras at Q4.12 -> UQ1.15: --terms 5 and 6 (95% of the adder bits) take 123 and 144 LUT4 against 119.
-            if (d.adderBits() * 10 >= exact.adderBits() * 9) {
+            if (exact.adderBits() == 0) {
+                w.add("--terms " + c.terms() + " changes nothing here: the correctly rounded core needs no adder (the"
+                        + " slope is a power of two, one term), so it is already the smallest: leave --terms out");
+            } else if (d.adderBits() * 10 >= exact.adderBits() * 9) {
                 w.add("--terms " + c.terms() + " needs " + d.adderBits() + " adder bits (" + d.adders() + " adders),"
                         + " within 10% of the " + exact.adderBits() + " (" + exact.adders() + " adders) of the correctly"
                         + " rounded core, so it saves little or no area, and its error is " + d.errorBound()

@@ -76,9 +76,14 @@ final class VhdlBody implements Node.Visitor<String> {
         return s.toString();
     }
 
+    /**
+     * Every node signal starts at 0, not 'U': a simulator evaluates each comparison once before the first input
+     * arrives, and numeric_std warns of a metavalue on 'U' (GHDL: NUMERIC_STD."<": metavalue detected at 0 ms).
+     */
     private void declare(String name, int width, String comment) {
         declarations.append(indent).append("signal ").append(name).append(" : std_logic_vector(").append(width - 1)
-                .append(" downto 0);").append(comment.isEmpty() ? "" : "  -- " + comment).append('\n');
+                .append(" downto 0) := (others => '0');").append(comment.isEmpty() ? "" : "  -- " + comment)
+                .append('\n');
     }
 
     private String name() {

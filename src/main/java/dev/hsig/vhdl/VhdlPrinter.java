@@ -59,6 +59,9 @@ public final class VhdlPrinter {
         return iface.ce() ? "ce" : null;
     }
 
+    /** Internal vectors start at 0, not 'U', as VhdlBody's do: no metavalue in a comparison before the first input. */
+    private static final String ZERO = " := (others => '0')";
+
     private static String vector(int width) {
         return "std_logic_vector(" + (width - 1) + " downto 0)";
     }
@@ -132,7 +135,7 @@ public final class VhdlPrinter {
         StringBuilder s = new StringBuilder();
         s.append("\n    -- ---- ").append(iface.lanes()).append(" lanes, one datapath each ----\n");
         s.append("    lanes: for lane in 0 to ").append(iface.lanes() - 1).append(" generate\n");
-        s.append("        signal x_lane : ").append(vector(in.width())).append(";\n").append(body.declarations());
+        s.append("        signal x_lane : ").append(vector(in.width())).append(ZERO + ";\n").append(body.declarations());
         s.append("    begin\n");
         s.append("        x_lane <= ").append(input).append("((lane + 1) * ").append(in.width()).append(" - 1 downto lane * ")
                 .append(in.width()).append(");\n");
@@ -189,7 +192,7 @@ public final class VhdlPrinter {
         int bo = pitch(wo);
         boolean last = iface.tlast();
         declarations.append("    signal skid_valid : std_logic;\n    signal advance : std_logic;\n");
-        declarations.append("    signal x : ").append(vector(l * wi)).append(";\n");
+        declarations.append("    signal x : ").append(vector(l * wi)).append(ZERO + ";\n");
         declarations.append("    signal y_pipe : ").append(vector(l * wo)).append(";  -- the last stage's output\n");
         declarations.append("    signal out_valid : std_logic;\n    signal stalled : std_logic;\n");
         declarations.append("    signal out_data : ").append(vector(l * wo)).append(";\n");

@@ -146,6 +146,12 @@ class GenerateCommandTest {
                 costly.err());
         Cli.Result cheap = generate("--name", "t2", "--terms", "2");
         assertEquals("", cheap.err());
+        // A slope of one term: no adder either way, and the warning says so without counting zeros.
+        Cli.Result none = generate("--name", "t2h", "--terms", "2", "--function", "hard-tanh");
+        assertEquals(0, none.status(), none.err());
+        assertTrue(none.err().contains("--terms 2 changes nothing here: the correctly rounded core needs no adder"),
+                none.err());
+        assertTrue(!none.err().contains("0 adder bits"), none.err());
     }
 
     @Test

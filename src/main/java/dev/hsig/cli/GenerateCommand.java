@@ -67,7 +67,10 @@ final class GenerateCommand implements Command {
                 + "                    testbench directory, for a SystemVerilog or UVM testbench (Verilog cores)\n"
                 + "  --all             regenerate the committed cores: every preset at " + CommittedCores.INPUT
                 + " to its own\n                    output format, combinational and pipelined ("
-                + CommittedCores.PIPELINE + " stages), into the default directories\n\n"
+                + CommittedCores.PIPELINE + " stages); keras also as\n"
+                + "                    AXI4-Stream (4 lanes) and VHDL; each with its testbench, vectors and C model,\n"
+                + "                    and keras's Python and DPI-C models and Verilator harness, into the default\n"
+                + "                    directories\n\n"
                 + "example:\n"
                 + "  ./hsig generate --input Q4.12 --output UQ1.15 --function keras --name k\n"
                 + "  cd testbenches && iverilog -g2005 -o k k_tb.v ../generated-verilog/k.v && vvp -n k\n";

@@ -65,7 +65,33 @@ public final class Core {
      *                                  patterns
      */
     public long eval(long xRaw) {
+        BatchModel model = batch;
+        if (model != null) {
+            return model.evaluate(xRaw);
+        }
+        // The interpreter is ready at once; after a few thousand calls the compiled kernel (a fraction of a second
+        // to build) pays for itself, and every later call takes its straight-line body.
+        if (++calls > COMPILE_AFTER_CALLS) {
+            return compiled().evaluate(xRaw);
+        }
         return scalar.evaluate(xRaw);
+    }
+
+    /** Calls of {@link #eval(long)} answered by the interpreter before the kernel is compiled. */
+    public static final int COMPILE_AFTER_CALLS = 2000;
+    private int calls;
+
+    private BatchModel compiled() {
+        BatchModel model = batch;
+        if (model == null) {
+            synchronized (this) {
+                if (batch == null) {
+                    batch = BatchModel.compiled(datapath);
+                }
+                model = batch;
+            }
+        }
+        return model;
     }
 
     /**
@@ -80,16 +106,7 @@ public final class Core {
         if (yRaw.length < xRaw.length) {
             throw new IllegalArgumentException("yRaw has " + yRaw.length + " elements, fewer than xRaw's " + xRaw.length);
         }
-        BatchModel model = batch;
-        if (model == null) {
-            synchronized (this) {
-                if (batch == null) {
-                    batch = BatchModel.compiled(datapath);
-                }
-                model = batch;
-            }
-        }
-        model.evaluate(xRaw, yRaw);
+        compiled().evaluate(xRaw, yRaw);
     }
 
     /**

@@ -131,6 +131,22 @@ final class BenchCommand implements Command {
         out.println(String.format(Locale.ROOT, "scalar keras ns_per_elem=%.3f (the node-by-node interpreter, per input)",
                 scalar));
         out.flush();
+        // One word at a time, as a verification engineer calls Core.eval per transaction: after its first calls it
+        // takes the compiled kernel's straight-line body. The ratio is against the interpreter, in this run.
+        for (Datapath d : planned) {
+            dev.hsig.Core core = dev.hsig.Core.builder().function(d.config().function().name()).build();
+            double oneWord = median(timed(() -> {
+                long sum = 0;
+                for (int i = 0; i < scalarElements; i++) {
+                    sum += core.eval((long) x[i]);
+                }
+                sink = sum;
+            }, Math.max(3, runs / 2), 20)) / scalarElements;
+            out.println(String.format(Locale.ROOT, "eval %s ns_per_call=%.3f ratio_vs_interpreter=%.3f (Core.eval(long)"
+                    + " and evalBits after their first %d calls: the compiled kernel, one word)", d.config().function()
+                    .name(), oneWord, oneWord / scalar, dev.hsig.Core.COMPILE_AFTER_CALLS));
+            out.flush();
+        }
 
         Config wide = Config.of(Presets.get("keras").function(), QFormat.parse("Q8.16"), QFormat.parse("UQ1.23"),
                 dev.hsig.arithmetic.RoundingMode.DEFAULT);

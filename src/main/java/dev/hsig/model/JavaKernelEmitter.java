@@ -70,7 +70,13 @@ final class JavaKernelEmitter {
         s.append("            ").append(t).append(" v0 = xs[k];\n");
         s.append(body);
         s.append("            ys[k] = v").append(nodes.size() - 1).append(";\n");
-        s.append("        }\n    }\n}\n");
+        s.append("        }\n    }\n\n");
+        // The same straight-line body for one word, for callers that evaluate one input at a time (Core.eval): no
+        // array, no loop, the JIT inlines it whole. The caller has range-checked x.
+        s.append("    public static long eval(long x) {\n");
+        s.append("        {\n            ").append(t).append(" v0 = (").append(t).append(") x;\n");
+        s.append(body);
+        s.append("            return v").append(nodes.size() - 1).append(";\n        }\n    }\n}\n");
         return s.toString();
     }
 

@@ -30,11 +30,23 @@ final class KernelCompiler {
     private KernelCompiler() {
     }
 
+    /** A compiled kernel's two entry points: run over arrays, and eval of one word. */
+    record Kernel(MethodHandle run, MethodHandle eval) {
+    }
+
     static Optional<MethodHandle> compile(String className, String source) {
-        return compile(className, source, ToolProvider.getSystemJavaCompiler());
+        return compileKernel(className, source, ToolProvider.getSystemJavaCompiler()).map(Kernel::run);
     }
 
     static Optional<MethodHandle> compile(String className, String source, JavaCompiler compiler) {
+        return compileKernel(className, source, compiler).map(Kernel::run);
+    }
+
+    static Optional<Kernel> compileKernel(String className, String source) {
+        return compileKernel(className, source, ToolProvider.getSystemJavaCompiler());
+    }
+
+    static Optional<Kernel> compileKernel(String className, String source, JavaCompiler compiler) {
         if (compiler == null) {
             if (!WARNED.getAndSet(true)) {
                 System.err.println("hsig: note: no Java compiler in this runtime (a JRE?): the batch model runs its"
@@ -81,9 +93,12 @@ final class KernelCompiler {
         };
         try {
             Class<?> c = loader.loadClass(className);
-            return Optional.of(MethodHandles.publicLookup().findStatic(c, "run",
+            MethodHandle run = MethodHandles.publicLookup().findStatic(c, "run",
                     source.contains("run(long[] xs") ? MethodType.methodType(int.class, long[].class, long[].class, int.class,
-                    int.class) : MethodType.methodType(int.class, int[].class, int[].class, int.class, int.class)));
+                    int.class) : MethodType.methodType(int.class, int[].class, int[].class, int.class, int.class));
+            MethodHandle eval = source.contains("public static long eval(long x)") ? MethodHandles.publicLookup()
+                    .findStatic(c, "eval", MethodType.methodType(long.class, long.class)) : null;
+            return Optional.of(new Kernel(run, eval));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the generated kernel " + className + " has no run method", e);
         }

@@ -51,6 +51,19 @@ class CoreApiTest {
         // x_raw -112 is x = -2.25: f(x) is exactly -104.5 steps; TFLite gives -105, correct rounding (to even) -104.
         assertEquals(-105, tfl.eval(-112));
         assertEquals(-104, exact.eval(-112));
+        // Past its first calls eval takes the compiled kernel: the same words as the interpreter gave, and the same
+        // refusal of a word outside the format.
+        long[] interpreted = new long[256];
+        for (int i = 0; i < 256; i++) {
+            interpreted[i] = tfl.eval(i - 128);
+        }
+        for (int repeat = 0; repeat < 12; repeat++) {
+            for (int i = 0; i < 256; i++) {
+                assertEquals(interpreted[i], tfl.eval(i - 128), "x_raw=" + (i - 128) + ", call " + repeat);
+            }
+        }
+        assertEquals(-105, tfl.eval(-112));
+        assertThrows(IllegalArgumentException.class, () -> tfl.eval(128));
         assertTrue(tfl.options().contains("--semantics tflite"), tfl.options());
         Core exactScale = Core.builder().function("keras").input("uint4[scale=1/3,zero=2]").output("uint8[scale=1/256]")
                 .option("exact-scales", "true").build();

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python model, run by the real python3, against the Java model: every input word of every committed core and
- * of every HDL matrix configuration up to 16 input bits, sampled words above; and its other entry points
+ * The Python model, run by the real python3, against the Java model: every input word of every committed core, and
+ * of every other HDL matrix configuration up to 12 input bits, sampled words above; and its other entry points
  * (eval_bits, eval_checked, the exact values) on each.
  */
 class PythonModelTest {
@@ -40,21 +40,31 @@ class PythonModelTest {
     void everyCoreAgreesWithTheJavaModel() throws Exception {
         HdlTools.require("python3");
         Map<String, Config> configs = new LinkedHashMap<>();
+        // Each distinct configuration once: the committed cores' (every input word), then the HDL matrix's (every
+        // input word up to 12 bits, a sample above: the 16-bit ones are the committed presets' again, in other
+        // rounding modes).
+        Map<Config, String> seen = new LinkedHashMap<>();
         for (CommittedCores.Core c : CommittedCores.all()) {
-            configs.putIfAbsent(c.name().replace("_vhdl", ""), c.config());
+            if (seen.putIfAbsent(c.config(), c.name()) == null) {
+                configs.put(c.name(), c.config());
+            }
         }
+        int committed = configs.size();
         for (HdlMatrixAccess.Named n : HdlMatrixAccess.cases()) {
-            configs.putIfAbsent(n.name(), n.config());
+            if (seen.putIfAbsent(n.config(), n.name()) == null) {
+                configs.put(n.name(), n.config());
+            }
         }
-        assertTrue(configs.size() > 60, "cores checked: " + configs.size());
+        assertTrue(committed >= 10 && configs.size() > 50, "cores checked: " + committed + ", " + configs.size());
+        int i = 0;
         for (Map.Entry<String, Config> e : configs.entrySet()) {
-            check(e.getKey(), DatapathPlanner.plan(e.getValue()));
+            check(e.getKey(), DatapathPlanner.plan(e.getValue()), i++ < committed ? 16 : 12);
         }
     }
 
-    private void check(String name, Datapath d) throws IOException, InterruptedException {
+    private void check(String name, Datapath d, int exhaustiveBits) throws IOException, InterruptedException {
         QFormat in = d.config().input();
-        long[] xs = inputs(in);
+        long[] xs = inputs(in, exhaustiveBits);
         long[] expected = new long[xs.length];
         BatchModel.interpreted(d).evaluate(xs, expected);
         Path dir = Files.createDirectories(temp.resolve(name));
@@ -95,8 +105,8 @@ class PythonModelTest {
         return r.toString();
     }
 
-    private static long[] inputs(QFormat in) {
-        if (in.width() <= 16) {
+    private static long[] inputs(QFormat in, int exhaustiveBits) {
+        if (in.width() <= exhaustiveBits) {
             long[] xs = new long[(int) in.count()];
             for (int i = 0; i < xs.length; i++) {
                 xs[i] = in.minRaw() + i;

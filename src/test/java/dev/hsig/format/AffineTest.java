@@ -43,30 +43,4 @@ class AffineTest {
         assertEquals("uint4_s1d3_z2", f.identifier());
         assertTrue(f.describe().contains("1/3 (exact, --exact-scales)"), f.describe());
     }
-
-    /** A written decimal rounds to the float32 that Java's (correctly rounding) parser gives for it. */
-    @Property(tries = 2000)
-    void theScaleIsTheNearestFloat32(@ForAll @IntRange(min = 1, max = 99999999) int digits,
-            @ForAll @IntRange(min = 0, max = 30) int exponent) {
-        String text = digits + "e-" + exponent;
-        float f = Float.parseFloat(text);
-        if (f < Float.MIN_NORMAL || Float.isInfinite(f)) {
-            return;
-        }
-        Affine a = Affine.of(text, 0, false);
-        assertEquals(Float.floatToIntBits(f), (int) a.float32Bits(), text);
-        assertEquals(new BigDecimal(f).stripTrailingZeros(), new BigDecimal(a.scale().toDecimalString())
-                .stripTrailingZeros(), text);
-    }
-
-    /** value and rawOf are inverse, and value is s * (q - z). */
-    @Property(tries = 500)
-    void valueAndRawOfAreInverse(@ForAll @LongRange(min = -128, max = 127) long q,
-            @ForAll @LongRange(min = -128, max = 127) long z, @ForAll @IntRange(min = 1, max = 9999) int digits) {
-        QFormat f = QFormat.parse("int8[scale=" + digits + "e-4,zero=" + z + "]");
-        Rational s = Rational.of(new BigDecimal(Float.parseFloat(digits + "e-4")).unscaledValue(),
-                java.math.BigInteger.TEN.pow(new BigDecimal(Float.parseFloat(digits + "e-4")).scale()));
-        assertEquals(s.multiply(q - z), f.value(q));
-        assertEquals(Rational.of(q), f.rawOf(f.value(q)));
-    }
 }

@@ -30,16 +30,4 @@ class OnnxSemanticsTest {
             assertTrue(Frameworks.differences(onnx, y).isEmpty());
         }
     }
-
-    @Property(tries = 300)
-    void hardSigmoidAndHardSwishStayWithinOneStep(@ForAll @IntRange(min = 100, max = 9000) int inScale,
-            @ForAll @IntRange(min = -128, max = 127) int inZero, @ForAll @IntRange(min = 20, max = 900) int outScale,
-            @ForAll @IntRange(min = -128, max = 127) int outZero, @ForAll @IntRange(min = 0, max = 3) int which) {
-        String f = new String[] {"keras", "pytorch", "hard-swish", "courbariaux"}[which];
-        Config onnx = ModelOptions.config(Map.of("function", f, "input", "int8[scale=" + inScale + "e-5,zero=" + inZero
-                + "]", "output", "int8[scale=" + outScale + "e-5,zero=" + outZero + "]", "semantics", "onnx"));
-        for (Frameworks.Difference d : Frameworks.differences(onnx, Frameworks.outputs(onnx))) {
-            assertTrue(Math.abs(d.framework() - d.exact()) <= 1, f + " " + onnx.options() + ": " + d);
-        }
-    }
 }

@@ -31,8 +31,9 @@ final class ReportCommand implements Command {
                 + "breakpoints, the input regions and where each output comes from, where the output saturates or\n"
                 + "wraps, the datapath as realized (steps, adders, internal widths), the proven worst-case error in\n"
                 + "output ulps against the exact f(x) (and the measured one for inputs up to 16 bits), logic levels and\n"
-                + "the delay model's predicted iCE40 HX8K fmax per pipeline setting and, when yosys is installed, the\n"
-                + "cell count of the core after 'synth'.\n\n"
+                + "the delay model's predicted iCE40 HX8K fmax for every pipeline setting from 0 to the logic depth\n"
+                + "(so it takes no --pipeline) and, when yosys is installed, the cell count of the core after 'synth'.\n"
+                + "With --semantics, every input where the framework differs from correct rounding.\n\n"
                 + Options.usage()
                 + "  --format F        text (default) or json\n"
                 + "  --target-mhz F    add the stage count the delay model chooses for F MHz (see generate)\n\n"

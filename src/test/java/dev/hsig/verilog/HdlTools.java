@@ -37,7 +37,8 @@ public final class HdlTools {
             return;
         }
         String message = "HDL tools not installed: " + String.join(", ", missing)
-                + " (./test installs iverilog, verilator, yosys, ghdl and nextpnr-ice40 from Debian's packages)";
+                + " (./test installs iverilog, verilator, yosys, ghdl, nextpnr-ice40, ccache and python3 from Debian's"
+                + " packages)";
         if (CI) {
             fail(message + "; under CI=true this is a failure, not a skip");
         }

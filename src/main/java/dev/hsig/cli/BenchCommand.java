@@ -16,7 +16,9 @@ import dev.hsig.testbench.Vectors;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -76,6 +78,7 @@ final class BenchCommand implements Command {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         out.flush();
         List<Datapath> planned = new ArrayList<>();
+        Map<String, Double> modelNs = new LinkedHashMap<>();
         for (Config c : configs) {
             Datapath d = DatapathPlanner.plan(c);
             planned.add(d);
@@ -96,6 +99,7 @@ final class BenchCommand implements Command {
             boolean ints = in.width() <= 31 && c.output().width() <= 31 && model.vectorizable();
             Runnable batch = ints ? () -> model.evaluate(xi, yi) : () -> model.evaluate(x, y);
             double[] t = interleaved(batch, () -> loop.run(xd, yd), runs);
+            modelNs.put(c.function().name(), t[0]);
             out.println(String.format(Locale.ROOT, "model %s ns_per_elem=%.3f double_ns_per_elem=%.3f"
                     + " ratio_vs_double=%.2f%s", c.function().name(), t[0], t[1], t[0] / t[1],
                     model.isCompiled() ? (model.vectorizable() ? "" : " (long words: over 31 bits)") : " (not compiled)"));
@@ -104,7 +108,12 @@ final class BenchCommand implements Command {
         if (own) {
             return 0;
         }
-        out.println(memoryFloor(runs));
+        double[] floor = memoryFloor(runs);
+        out.println(floorLine(floor));
+        // Each model against that floor, the int copy of this run: the yardstick no model over int words can beat.
+        StringBuilder vs = new StringBuilder("ratio_vs_floor");
+        modelNs.forEach((name, ns) -> vs.append(String.format(Locale.ROOT, " %s=%.2f", name, ns / floor[0])));
+        out.println(vs.append(" (a model's ns_per_elem over int_ns_per_elem)"));
         out.flush();
         int[] x = new int[ELEMENTS];
         SplittableRandom random = new SplittableRandom(1);
@@ -179,7 +188,8 @@ final class BenchCommand implements Command {
      * The same arrays copied, int to int and double to double: a kernel over int words moves 8 bytes per element
      * and the double loop 16, so where both are held up by memory rather than arithmetic, their ratio is this one.
      */
-    static String memoryFloor(int runs) {
+    /** {int copy, double copy} in ns per element: the memory floor of a model over int words, and the loop's. */
+    static double[] memoryFloor(int runs) {
         int[] xi = new int[ELEMENTS];
         int[] yi = new int[ELEMENTS];
         double[] xd = new double[ELEMENTS];
@@ -198,6 +208,10 @@ final class BenchCommand implements Command {
                 yd[i] = xd[i];
             }
         }, runs);
+        return t;
+    }
+
+    static String floorLine(double[] t) {
         return String.format(Locale.ROOT, "memory copy int_ns_per_elem=%.3f double_ns_per_elem=%.3f ratio=%.2f"
                 + " (the floor of ratio_vs_double for int words streamed from memory)", t[0], t[1], t[0] / t[1]);
     }

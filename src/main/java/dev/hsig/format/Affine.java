@@ -37,7 +37,13 @@ public record Affine(Rational scale, long zero, String written, long float32Bits
         if (exact) {
             return new Affine(s, zero, written, -1);
         }
-        long bits = float32Bits(s);
+        long bits;
+        try {
+            bits = float32Bits(s);
+        } catch (InvalidInputException e) {
+            // Name the scale as written: 1e-40's exact decimal has forty zeros.
+            throw new InvalidInputException("scale '" + written + "' " + e.getMessage().replaceFirst("^scale \\S+ ", ""));
+        }
         return new Affine(float32Value(bits), zero, written, bits);
     }
 

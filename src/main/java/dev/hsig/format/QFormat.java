@@ -103,7 +103,8 @@ public record QFormat(boolean signed, int width, int fraction, Affine affine) {
             return new QFormat(signed, w, w - i);
         }
         throw bad(text, "expected Qm.n (signed, m counts the sign bit), UQm.n (unsigned), ap_fixed<W,I> or ap_ufixed<W,I>,"
-                + " with a total width of 1 to " + MAX_WIDTH + " bits");
+                + " with a total width of 1 to " + MAX_WIDTH + " bits, or an affine int8[scale=S,zero=Z] / uint8[...]"
+                + " (int" + MIN_AFFINE_WIDTH + " to int" + MAX_AFFINE_WIDTH + ")");
     }
 
     private static QFormat affine(String text, boolean signed, String widthText, String params, boolean exact) {

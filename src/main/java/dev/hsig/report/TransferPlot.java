@@ -60,7 +60,8 @@ public final class TransferPlot {
         double pad = Math.max((hi - lo) * 0.08, out.ulp().toDouble());
         Svg svg = new Svg(WIDTH, 1024);
         svg.text(WIDTH / 2.0, 24, "middle", "font-size:17px;font-weight:bold;fill:#111",
-                "hsig " + f.name() + ": " + in + " -> " + out + ", " + c.rounding().cliName()
+                "hsig " + f.name() + ": " + in + " -> " + out + ", " + (c.semantics() == dev.hsig.framework.Semantics.EXACT
+                        ? c.rounding().cliName() : "as " + c.semantics().cliName() + " computes it")
                         + (c.overflow() == dev.hsig.arithmetic.Overflow.WRAP ? ", wrap" : "")
                         + (c.approximate() ? ", --terms " + c.terms() : ""));
         List<String> subtitle = wrap(f.equation(), SUBTITLE_CHARS);
@@ -124,7 +125,8 @@ public final class TransferPlot {
         // The bound's label sits below the upper bound line, clear of the breakpoint labels at the panel's top.
         svg.rect(error.left + error.width - 356, error.py(bound) + 4, 350, 18, "fill:white;fill-opacity:0.85");
         svg.text(error.left + error.width - 8, error.py(bound) + 17, "end", "font-size:12px;fill:#c62828",
-                "proven bound " + "<= " + dev.hsig.datapath.ErrorBound.show(d.errorBound().ulps()) + " ulp");
+                (c.semantics() == dev.hsig.framework.Semantics.EXACT ? "proven" : "measured") + " bound <= "
+                        + dev.hsig.datapath.ErrorBound.show(d.errorBound().ulps()) + " ulp");
         envelope(svg, error, xs, ys, exact, d, true);
         knees(svg, error, d);
         return svg.toString();

@@ -93,20 +93,23 @@ public final class AreaEstimate implements Node.Visitor<AreaEstimate.Size> {
      * shift-add (its area depends least on the function), hybrid, table.
      */
     public static Datapath.Build choose(Map<Implementation, List<Node>> candidates, Target target) {
+        // Each estimate once: a table's counts its cofactors over up to 4,096 entries per output bit.
+        Map<Implementation, Double> area = new java.util.EnumMap<>(Implementation.class);
+        candidates.forEach((i, nodes) -> area.put(i, of(nodes, target)));
         Implementation best = null;
         double least = Double.MAX_VALUE;
         StringBuilder why = new StringBuilder("auto for " + target.cliName() + ": estimated");
         String sep = " ";
         for (Implementation i : List.of(Implementation.TABLE, Implementation.HYBRID, Implementation.SHIFT_ADD)) {
-            if (candidates.containsKey(i)) {
-                why.append(sep).append(String.format(Locale.ROOT, "%.0f as %s", of(candidates.get(i), target),
+            if (area.containsKey(i)) {
+                why.append(sep).append(String.format(Locale.ROOT, "%.0f as %s", area.get(i),
                         i == Implementation.TABLE ? "a table" : i.cliName()));
                 sep = ", ";
             }
         }
         for (Implementation i : List.of(Implementation.SHIFT_ADD, Implementation.HYBRID, Implementation.TABLE)) {
-            if (candidates.containsKey(i) && of(candidates.get(i), target) < least) {
-                least = of(candidates.get(i), target);
+            if (area.containsKey(i) && area.get(i) < least) {
+                least = area.get(i);
                 best = i;
             }
         }

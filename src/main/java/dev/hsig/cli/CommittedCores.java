@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.c.VerilatorHarness;
+import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Hdl;
@@ -78,10 +79,11 @@ public final class CommittedCores {
         }
         // The C model in use: a Verilator C++ harness checking the combinational keras core against keras's NAME.h.
         Core harnessed = harnessed();
-        files.put(TESTBENCH_DIR.resolve(harnessed.name() + ".py"), utf8(CoreBundle.pythonModel(DatapathPlanner.plan(
-                harnessed.config()), harnessed.name(), harnessed.iface())));
+        Datapath keras = DatapathPlanner.plan(harnessed.config());
+        files.put(TESTBENCH_DIR.resolve(harnessed.name() + ".py"), utf8(CoreBundle.pythonModel(keras, harnessed.name(),
+                harnessed.iface())));
         // Its SystemVerilog DPI-C model and scoreboard (NAME.h is already there).
-        CoreBundle.dpi(DatapathPlanner.plan(harnessed.config()), harnessed.name(), harnessed.name(), harnessed.iface())
+        CoreBundle.dpi(keras, harnessed.name(), harnessed.name(), harnessed.iface())
                 .forEach((file, text) -> files.putIfAbsent(TESTBENCH_DIR.resolve(file), utf8(text)));
         files.put(TESTBENCH_DIR.resolve(harnessed.name() + "_verilator.cpp"), utf8(VerilatorHarness.emit(
                 harnessed.name(), harnessed.config().input(), harnessed.config().output(), CoreBundle.DEFAULT_CORE_PATH)));

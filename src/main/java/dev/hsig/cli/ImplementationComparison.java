@@ -61,8 +61,7 @@ final class ImplementationComparison {
         result.put("implementations", rows);
         Map<String, Object> auto = new LinkedHashMap<>();
         for (Target t : Target.values()) {
-            Datapath chosen = DatapathPlanner.plan(new Config(config.function(), config.input(), config.output(),
-                    config.rounding(), config.overflow(), config.terms(), Implementation.AUTO, t, config.semantics()));
+            Datapath chosen = DatapathPlanner.plan(config.with(Implementation.AUTO).with(t));
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("chooses", chosen.build().implementation().cliName());
             a.put("why", chosen.build().why());

@@ -1,5 +1,6 @@
 package dev.hsig;
 
+import dev.hsig.binarize.Binarizer;
 import dev.hsig.cli.LibraryOptions;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.Pipeline;
@@ -38,12 +39,14 @@ import java.util.Map;
 public final class Core {
     private final Datapath datapath;
     private final Interface iface;
+    private final Binarizer binarizer;
     private final ScalarModel scalar;
     private volatile BatchModel batch;
 
-    private Core(Datapath datapath, Interface iface) {
+    private Core(Datapath datapath, Interface iface, Binarizer binarizer) {
         this.datapath = datapath;
         this.iface = iface;
+        this.binarizer = binarizer;
         this.scalar = new ScalarModel(datapath);
     }
 
@@ -168,8 +171,9 @@ public final class Core {
      * @throws IllegalArgumentException for a name the command line refuses
      */
     public String verilog(String name) {
-        return ModulePrinter.emit(datapath, checkedName(name), iface, CoreHeader.lines(datapath, name, iface,
-                "hsig core"));
+        List<String> header = CoreHeader.lines(datapath, name, iface, Hdl.VERILOG, "hsig core", binarizer);
+        return binarizer == null ? ModulePrinter.emit(datapath, checkedName(name), iface, header)
+                : dev.hsig.verilog.BinarizerPrinter.emit(datapath, checkedName(name), iface, binarizer, header);
     }
 
     /**
@@ -180,8 +184,9 @@ public final class Core {
      * @throws IllegalArgumentException for a name the command line refuses
      */
     public String vhdl(String name) {
-        return VhdlPrinter.emit(datapath, checkedName(name), iface, CoreHeader.lines(datapath, name, iface, Hdl.VHDL,
-                "hsig core"));
+        List<String> header = CoreHeader.lines(datapath, name, iface, Hdl.VHDL, "hsig core", binarizer);
+        return binarizer == null ? VhdlPrinter.emit(datapath, checkedName(name), iface, header)
+                : dev.hsig.vhdl.VhdlBinarizer.emit(datapath, checkedName(name), iface, binarizer, header);
     }
 
             /**
@@ -194,6 +199,7 @@ public final class Core {
      */
     public java.util.Map<String, String> dpi(String name) {
         String checked = checkedName(name);
+        unbinarized("dpi");
         return CoreBundle.dpi(datapath, checked, checked, iface);
     }
 
@@ -205,6 +211,7 @@ public final class Core {
      * @return the text of NAME.py
      */
     public String pythonModel(String name) {
+        unbinarized("pythonModel");
         return CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(checkedName(name)), iface);
     }
 
@@ -216,7 +223,75 @@ public final class Core {
      * @throws IllegalArgumentException for a name the command line refuses
      */
     public String cModel(String name) {
-        return CoreBundle.cModel(datapath, checkedName(name), iface);
+        return CoreBundle.cModel(datapath, checkedName(name), iface, binarizer);
+    }
+
+    /**
+     * The bit a binarized core ({@code option("binarize", ...)}) delivers for input {@code xRaw} as output n of a
+     * lane, n counting from 0 after reset: 1 for +1, 0 for -1.
+     *
+     * @param xRaw   a raw word of the input format
+     * @param output n, the output's index in its lane since reset (the random source's counter is start + n)
+     * @param lane   the lane, 0 to lanes - 1
+     * @return 1 or 0
+     * @throws IllegalArgumentException for a core built without binarize, an input outside the format or a bad lane
+     */
+    public int bit(long xRaw, long output, int lane) {
+        return binarizer().bit(eval(xRaw), output, checkedLane(lane));
+    }
+
+    /**
+     * The batch form of {@link #bit}: {@code xRaw[i]} is the input of output {@code firstOutput + i} of the lane.
+     *
+     * @param xRaw        raw input words, consecutive outputs of one lane
+     * @param firstOutput the index of xRaw[0]'s output since reset
+     * @param lane        the lane, 0 to lanes - 1
+     * @return the bits, 1 for +1 and 0 for -1
+     * @throws IllegalArgumentException as {@link #bit}
+     */
+    public int[] bits(long[] xRaw, long firstOutput, int lane) {
+        Binarizer b = binarizer();
+        long[] p = new long[xRaw.length];
+        eval(xRaw, p);
+        return b.bits(p, firstOutput, checkedLane(lane));
+    }
+
+    /**
+     * The random word r that a stochastic core compares with p_raw at output n of a lane (+1 when r &lt; p_raw).
+     *
+     * @param output n, the output's index in its lane since reset
+     * @param lane   the lane, 0 to lanes - 1
+     * @return r, an F-bit word (F the output's fraction bits)
+     * @throws IllegalArgumentException for a core that is not stochastically binarized, or a bad lane
+     */
+    public long random(long output, int lane) {
+        Binarizer b = binarizer();
+        if (!b.stochastic()) {
+            throw new InvalidInputException("random: this core binarizes deterministically and draws no random words");
+        }
+        return b.random(output, checkedLane(lane));
+    }
+
+    private Binarizer binarizer() {
+        if (binarizer == null) {
+            throw new InvalidInputException("this core is not binarized: build it with option(\"binarize\","
+                    + " \"stochastic\") or \"deterministic\"");
+        }
+        return binarizer;
+    }
+
+    private int checkedLane(int lane) {
+        if (lane < 0 || lane >= iface.lanes()) {
+            throw new InvalidInputException("lane " + lane + " is not valid: expected 0 to " + (iface.lanes() - 1));
+        }
+        return lane;
+    }
+
+    private void unbinarized(String what) {
+        if (binarizer != null) {
+            throw new InvalidInputException(what + " models p, not a binarized core's bits: use cModel (NAME_binarize)"
+                    + " or bit()");
+        }
     }
 
     private static String checkedName(String name) {
@@ -587,6 +662,26 @@ public final class Core {
         }
 
         /**
+         * One bit per lane from a function into [0, 1]: 1 for +1 and 0 for -1.
+         *
+         * @param mode stochastic (1 when r &lt; p_raw, P(+1) = p_raw / 2^F exactly) or deterministic (1 when p &gt;= 1/2)
+         * @return this builder
+         */
+        public Builder binarize(String mode) {
+            return option("binarize", mode);
+        }
+
+        /**
+         * The seed of a stochastic binarizer: its counter's start and its lanes' keys.
+         *
+         * @param seed 0 to 2^63 - 1
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            return option("seed", Long.toString(seed));
+        }
+
+        /**
          * Checks every option, plans the datapath and returns the core.
          *
          * @return the core
@@ -594,7 +689,7 @@ public final class Core {
          */
         public Core build() {
             LibraryOptions.Parsed p = LibraryOptions.parse(options);
-            return new Core(p.datapath(), p.iface());
+            return new Core(p.datapath(), p.iface(), p.binarizer());
         }
     }
 

@@ -24,10 +24,15 @@ public final class CPrinter implements Node.Visitor<String> {
     }
 
     public static String emit(Datapath datapath, String name, List<String> header) {
-        return new CPrinter(datapath, name).text(datapath, header);
+        return new CPrinter(datapath, name).text(datapath, header, "");
     }
 
-    private String text(Datapath d, List<String> header) {
+    /** As above, with more functions (a binarizer's) after NAME_eval and its companions. */
+    public static String emit(Datapath datapath, String name, List<String> header, String more) {
+        return new CPrinter(datapath, name).text(datapath, header, more);
+    }
+
+    private String text(Datapath d, List<String> header, String more) {
         StringBuilder s = new StringBuilder("/*\n");
         for (String line : header) {
             s.append(line.isEmpty() ? " *" : " * " + line.replace("*/", "* /")).append('\n');
@@ -55,7 +60,8 @@ public final class CPrinter implements Node.Visitor<String> {
                 .append("    *y_raw = ").append(name).append("_eval(x_raw);\n    return 0;\n}\n\n");
         s.append("static inline int64_t ").append(name).append("_eval_bits(uint64_t bits) {\n")
                 .append("    return ").append(name).append("_eval(").append(name).append("_wrap(bits, ")
-                .append(in.width()).append(", ").append(in.signed() ? 1 : 0).append("));\n}\n\n#endif\n");
+                .append(in.width()).append(", ").append(in.signed() ? 1 : 0).append("));\n}\n\n").append(more)
+                .append("#endif\n");
         return s.toString();
     }
 

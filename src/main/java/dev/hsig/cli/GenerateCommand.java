@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.binarize.Binarizer;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.datapath.DatapathPlanner;
 import dev.hsig.hdl.CoreHeader;
@@ -24,8 +25,8 @@ final class GenerateCommand implements Command {
     static final String DEFAULT_CORE_DIR = "generated-verilog";
     static final String DEFAULT_TESTBENCH_DIR = "testbenches";
     static final long MAX_VECTORS = 1L << VectorSet.MAX_EXHAUSTIVE_BITS;
-    private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
-            Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
+    private static final Set<String> VALUES = Options.union(Options.union(Options.union(Options.MODEL,
+            InterfaceOptions.VALUES), BinarizeOptions.VALUES), Set.of("--name", "--verilog-dir", "--core-dir", "--testbench-dir", "--vectors", "--hdl"));
     private static final Set<String> FLAGS = Options.union(Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS),
             Set.of("--all", "--c-model", "--python-model", "--dpi"));
 
@@ -48,7 +49,7 @@ final class GenerateCommand implements Command {
                 + "Writes DIR/NAME.v (Verilog-2001; NAME.vhd, VHDL-93, with --hdl vhdl) and, in the testbench\n"
                 + "directory, NAME_tb.v (NAME_tb.vhd), NAME.hex ($readmemh, textio) and NAME.csv (the same vectors as\n"
                 + "./hsig vectors). Files appear all at once or not at all.\n\n"
-                + Options.usage() + InterfaceOptions.usage()
+                + Options.usage() + InterfaceOptions.usage() + BinarizeOptions.usage()
                 + "  --hdl L           verilog (default) or vhdl: the same datapath, printed in that language\n"
                 + "  --name NAME       module and file name, an identifier (default: encodes function, formats\n"
                 + "                    and options, such as hsig_keras_q4_12_to_uq1_15)\n"
@@ -101,19 +102,30 @@ final class GenerateCommand implements Command {
         long vectors = vectorCount(a.value("--vectors"), config);
         Datapath datapath = DatapathPlanner.plan(config);
         Interface iface = InterfaceOptions.of(a, datapath);
+        Binarizer binarizer = BinarizeOptions.of(a, config, iface);
         Hdl hdl = Hdl.parse(a.value("--hdl", "verilog"));
         String name = a.has("--name") ? CoreName.validate(a.value("--name"))
-                : CoreName.defaultName(config, iface) + (hdl == Hdl.VHDL ? "_vhdl" : "");
+                : CoreName.defaultName(config, iface) + BinarizeOptions.nameSuffix(binarizer)
+                        + (hdl == Hdl.VHDL ? "_vhdl" : "");
         Path coreDir = directory(a, a.has("--core-dir") ? "--core-dir" : "--verilog-dir", DEFAULT_CORE_DIR);
         Path testbenchDir = directory(a, "--testbench-dir", DEFAULT_TESTBENCH_DIR);
-        CoreBundle bundle = CoreBundle.build(datapath, name, iface, hdl, vectors, relative(testbenchDir, coreDir));
+        if (binarizer != null) {
+            for (String o : List.of("--dpi", "--python-model")) {
+                if (a.has(o)) {
+                    throw new InvalidInputException(o + " is not valid with --binarize: that model gives p, not the"
+                            + " bits; --c-model (NAME_binarize) and the Java API (Core.bit) model the bits");
+                }
+            }
+        }
+        CoreBundle bundle = CoreBundle.build(datapath, name, iface, hdl, vectors, relative(testbenchDir, coreDir),
+                binarizer);
         AtomicFiles files = new AtomicFiles();
         files.add(coreDir.resolve(bundle.coreFile()), bundle.core());
         files.add(testbenchDir.resolve(bundle.testbenchFile()), bundle.testbench());
         files.add(testbenchDir.resolve(name + ".hex"), bundle.hex());
         files.add(testbenchDir.resolve(name + ".csv"), bundle.csv());
         if (a.has("--c-model")) {
-            files.add(testbenchDir.resolve(name + ".h"), CoreBundle.cModel(datapath, name, iface));
+            files.add(testbenchDir.resolve(name + ".h"), CoreBundle.cModel(datapath, name, iface, binarizer));
         }
         if (a.has("--dpi")) {
             if (hdl != Hdl.VERILOG) {
@@ -134,6 +146,11 @@ final class GenerateCommand implements Command {
         Warnings.print(datapath, err);
         for (String line : summary(datapath, name, iface, bundle)) {
             out.println(line);
+        }
+        if (binarizer != null) {
+            out.println("  binarized " + binarizer.mode().cliName() + ": one bit per lane, 1 for +1"
+                    + (binarizer.stochastic() ? ", P(+1) = p_raw / 2^" + binarizer.bits() + " exactly over each period of 2^"
+                            + binarizer.bits() + " outputs, seed " + binarizer.seed() : ", when p >= 1/2"));
         }
         if (a.has("--target-mhz")) {
             DelayModel model = DelayModel.ICE40_HX8K;

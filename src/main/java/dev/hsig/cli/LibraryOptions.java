@@ -18,15 +18,15 @@ import java.util.Set;
  */
 public final class LibraryOptions {
     /** What the options build: the datapath, its interface, and the language asked for. */
-    public record Parsed(Datapath datapath, Interface iface, Hdl hdl) {
+    public record Parsed(Datapath datapath, Interface iface, Hdl hdl, dev.hsig.binarize.Binarizer binarizer) {
     }
 
     /** The option names beyond the model's, in the order the command line lists them. */
     public static final List<String> HARDWARE = List.of("pipeline", "target-mhz", "interface", "lanes", "ce", "reset",
-            "tlast", "hdl");
+            "tlast", "hdl", "binarize", "seed");
 
-    private static final Set<String> VALUES = Options.union(Options.union(Options.MODEL, InterfaceOptions.VALUES),
-            Set.of("--hdl"));
+    private static final Set<String> VALUES = Options.union(Options.union(Options.union(Options.MODEL,
+            InterfaceOptions.VALUES), BinarizeOptions.VALUES), Set.of("--hdl"));
 
     private LibraryOptions() {
     }
@@ -54,7 +54,9 @@ public final class LibraryOptions {
         }
         Arguments a = Arguments.parse("generate", argv.toArray(String[]::new), 1, VALUES,
                 Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS), false);
-        Datapath d = DatapathPlanner.plan(Options.config(a));
-        return new Parsed(d, InterfaceOptions.of(a, d), Hdl.parse(a.value("--hdl", "verilog")));
+        dev.hsig.spec.Config c = Options.config(a);
+        Datapath d = DatapathPlanner.plan(c);
+        Interface iface = InterfaceOptions.of(a, d);
+        return new Parsed(d, iface, Hdl.parse(a.value("--hdl", "verilog")), BinarizeOptions.of(a, c, iface));
     }
 }

@@ -22,7 +22,7 @@ public final class Main {
 
     static {
         for (Command c : new Command[] {new VectorsCommand(), new EvalCommand(), new GenerateCommand(), new ReportCommand(),
-            new PlotCommand(), new BenchCommand(), new SynthCommand(), new ProveCommand()}) {
+            new PlotCommand(), new BenchCommand(), new SynthCommand(), new ProveCommand(), new RandomCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** {@code ./hsig report}: everything a design review needs about one configuration, as text or JSON. */
 final class ReportCommand implements Command {
-    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--format", "--target-mhz"));
+    private static final Set<String> VALUES = Options.union(Options.MODEL, Set.of("--format", "--target-mhz",
+            "--binarize"));
 
     @Override
     public String name() {
@@ -36,7 +37,9 @@ final class ReportCommand implements Command {
                 + "With --semantics, every input where the framework differs from correct rounding.\n\n"
                 + Options.usage()
                 + "  --format F        text (default) or json\n"
-                + "  --target-mhz F    add the stage count the delay model chooses for F MHz (see generate)\n\n"
+                + "  --target-mhz F    add the stage count the delay model chooses for F MHz (see generate)\n"
+                + "  --binarize B      stochastic or deterministic: add P(+1) as an exact fraction for sample inputs,\n"
+                + "                    beside the exact f(x) (see generate)\n\n"
                 + "example:\n  ./hsig report --function pytorch --output UQ0.16 --format json\n";
     }
 
@@ -53,6 +56,12 @@ final class ReportCommand implements Command {
         if (a.has("--target-mhz")) {
             int stages = InterfaceOptions.stagesFor(a.value("--target-mhz"), d);
             Report.addTarget(report, d, InterfaceOptions.targetMhz(a.value("--target-mhz")), stages);
+        }
+        if (a.has("--binarize")) {
+            dev.hsig.binarize.Binarizer b = dev.hsig.binarize.Binarizer.of(dev.hsig.binarize.Binarizer.Mode.parse(
+                    a.value("--binarize")), dev.hsig.binarize.Binarizer.DEFAULT_SEED, d.config().function(),
+                    d.config().input(), d.config().output(), 1);
+            report.put("binarize", dev.hsig.report.BinarizeReport.of(d, b));
         }
         out.print(format.equals("json") ? Json.write(report) : Report.text(report));
         return 0;

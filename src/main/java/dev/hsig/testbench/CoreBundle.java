@@ -1,12 +1,15 @@
 package dev.hsig.testbench;
 
+import dev.hsig.binarize.Binarizer;
 import dev.hsig.c.CPrinter;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.CoreHeader;
 import dev.hsig.hdl.Hdl;
 import dev.hsig.hdl.Interface;
+import dev.hsig.verilog.BinarizerPrinter;
 import dev.hsig.verilog.ModulePrinter;
+import dev.hsig.vhdl.VhdlBinarizer;
 import dev.hsig.vhdl.VhdlPrinter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +33,30 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
      */
     public static CoreBundle build(Datapath datapath, String name, Interface iface, Hdl hdl, long vectors,
             String corePath) {
+        return build(datapath, name, iface, hdl, vectors, corePath, null);
+    }
+
+    /**
+     * As above, for a core whose outputs {@code binarizer} turns into one bit per lane (null for none): the
+     * testbenches are the same, and the vectors hold the model's bit for each output of each lane.
+     */
+    public static CoreBundle build(Datapath datapath, String name, Interface iface, Hdl hdl, long vectors,
+            String corePath, Binarizer binarizer) {
         QFormat in = datapath.config().input();
-        QFormat out = datapath.config().output();
+        QFormat p = datapath.config().output();
         boolean exhaustive = vectors == 0;
-        Vectors set = exhaustive ? VectorSet.exhaustive(datapath)
+        Vectors probabilities = exhaustive ? VectorSet.exhaustive(datapath)
                 : VectorSet.sampled(datapath, vectors, VectorSet.DEFAULT_SEED);
-        List<String> coreHeader = CoreHeader.lines(datapath, name, iface, hdl, "hsig core");
-        String core = hdl == Hdl.VERILOG ? ModulePrinter.emit(datapath, name, iface, coreHeader)
+        Vectors set = binarizer == null ? probabilities : BinarizedVectors.of(probabilities, binarizer);
+        QFormat out = binarizer == null ? p : BinarizedVectors.BIT;
+        List<String> coreHeader = CoreHeader.lines(datapath, name, iface, hdl, "hsig core", binarizer);
+        String core = binarizer != null ? (hdl == Hdl.VERILOG
+                ? BinarizerPrinter.emit(datapath, name, iface, binarizer, coreHeader)
+                : VhdlBinarizer.emit(datapath, name, iface, binarizer, coreHeader))
+                : hdl == Hdl.VERILOG ? ModulePrinter.emit(datapath, name, iface, coreHeader)
                 : VhdlPrinter.emit(datapath, name, iface, coreHeader);
-        List<String> tbHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Testbench for"));
+        List<String> tbHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Testbench for",
+                binarizer));
         String file = corePath + name + hdl.extension();
         if (hdl == Hdl.VERILOG) {
             tbHeader.add("run      : iverilog -g2005 -o " + name + " " + name + "_tb.v " + file + " && vvp -n " + name);
@@ -51,11 +69,16 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
         }
         String testbench = hdl == Hdl.VERILOG ? TestbenchEmitter.emit(name, in, out, iface, set.size(), tbHeader)
                 : VhdlTestbench.emit(name, in, out, iface, set.size(), tbHeader);
-        List<String> vecHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Vectors for"));
+        List<String> vecHeader = new ArrayList<>(CoreHeader.lines(datapath, name, iface, hdl, "Vectors for",
+                binarizer));
         vecHeader.add("vectors  : " + (exhaustive ? "every input word" : "corner cases then seeded random inputs (seed "
-                + VectorSet.DEFAULT_SEED + ")") + ", expected outputs from the hsig model");
-        return new CoreBundle(name, hdl, core, testbench, HexWriter.bytes(vecHeader, in, out, set),
-                CsvWriter.bytes(in, out, set), set.size(), exhaustive);
+                + VectorSet.DEFAULT_SEED + ")") + ", expected outputs from the hsig model"
+                + (binarizer == null ? "" : "; vector k is output k / " + iface.lanes() + " of lane k mod "
+                        + iface.lanes()));
+        byte[] csv = binarizer == null ? CsvWriter.bytes(in, out, set)
+                : BinarizedVectors.csv(in, p, probabilities, binarizer);
+        return new CoreBundle(name, hdl, core, testbench, HexWriter.bytes(vecHeader, in, out, set), csv, set.size(),
+                exhaustive);
     }
 
     public static CoreBundle build(Datapath datapath, String name, Interface iface, long vectors, String corePath) {
@@ -71,7 +94,14 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
      * {@code NAME_eval}, with the core's header comment.
      */
     public static String cModel(Datapath datapath, String name, Interface iface) {
-        return CPrinter.emit(datapath, name, CoreHeader.lines(datapath, name, iface, "C model of hsig core"));
+        return cModel(datapath, name, iface, null);
+    }
+
+    /** As above, with {@code NAME_random} and {@code NAME_binarize} for a binarized core (null for none). */
+    public static String cModel(Datapath datapath, String name, Interface iface, Binarizer binarizer) {
+        List<String> header = CoreHeader.lines(datapath, name, iface, Hdl.VERILOG, "C model of hsig core", binarizer);
+        return CPrinter.emit(datapath, name, header, binarizer == null ? ""
+                : dev.hsig.c.CBinarizer.functions(name, binarizer));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.hsig.verilog;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
+import dev.hsig.hdl.OutputLane;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +25,15 @@ final class AxisPrinter {
         return (width + 7) / 8 * 8;
     }
 
-    static List<String> ports(Datapath d, Interface iface) {
+    static List<String> ports(Datapath d, Interface iface, OutputLane out) {
         QFormat in = d.config().input();
-        QFormat out = d.config().output();
         int l = iface.lanes();
         List<String> p = new ArrayList<>();
         p.add("input  wire aclk");
         p.add("input  wire aresetn  // synchronous, active low");
         p.add("input  wire s_axis_tvalid");
         p.add("output wire s_axis_tready");
-        p.add("input  wire " + DatapathBody.range(l * pitch(in.width())) + "s_axis_tdata  // " + lanes(in, l, "ignored"));
+        p.add("input  wire " + DatapathBody.range(l * pitch(in.width())) + "s_axis_tdata  // " + lanes(OutputLane.of(in), l, "ignored"));
         if (iface.tlast()) {
             p.add("input  wire s_axis_tlast");
         }
@@ -46,10 +46,10 @@ final class AxisPrinter {
         return p;
     }
 
-    private static String lanes(QFormat f, int l, String pad) {
+    private static String lanes(OutputLane f, int l, String pad) {
         int b = pitch(f.width());
         String where = l > 1 || b != f.width() ? ", lane i in [i*" + b + " +: " + f.width() + "]" : "";
-        return (l == 1 ? "" : l + " lanes of ") + f + where + (b == f.width() ? "" : ", pad bits " + pad);
+        return (l == 1 ? "" : l + " lanes of ") + f.what() + where + (b == f.width() ? "" : ", pad bits " + pad);
     }
 
     static String body(Datapath d, Interface iface, ModulePrinter module) {

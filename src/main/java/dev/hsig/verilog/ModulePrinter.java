@@ -3,6 +3,7 @@ package dev.hsig.verilog;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
+import dev.hsig.hdl.OutputLane;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +16,33 @@ public final class ModulePrinter {
     private final Datapath datapath;
     private final String module;
     private final Interface iface;
+    /** The output bus's lane: the datapath's output word, or a binarizer's one bit. */
+    private final OutputLane outLane;
 
     private ModulePrinter(Datapath datapath, String module, Interface iface) {
         this.datapath = datapath;
         this.module = module;
         this.iface = iface;
+        this.outLane = OutputLane.of(datapath.config().output());
     }
 
     public static String emit(Datapath datapath, String module, Interface iface, List<String> header) {
         return new ModulePrinter(datapath, module, iface).text(header);
+    }
+
+    /** The port declarations of a module with this interface, the output bus carrying lanes of {@code out}. */
+    static String portList(Datapath datapath, Interface iface, OutputLane out) {
+        List<String> ports = ports(datapath, iface, out);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < ports.size(); i++) {
+            String p = ports.get(i);
+            int comment = p.indexOf("  //");
+            String decl = comment < 0 ? p : p.substring(0, comment);
+            String note = comment < 0 ? "" : p.substring(comment);
+            s.append("    ").append(decl).append(i + 1 < ports.size() ? "," : "").append(note.isEmpty() ? "" : (i + 1
+                    < ports.size() ? "" : " ") + note).append('\n');
+        }
+        return s.toString();
     }
 
     /** The plain (pipeline 0) or valid core with today's defaults. */
@@ -38,15 +57,7 @@ public final class ModulePrinter {
         }
         s.append("\n`default_nettype none\n\n");
         s.append("module ").append(module).append(" (\n");
-        List<String> ports = ports();
-        for (int i = 0; i < ports.size(); i++) {
-            String p = ports.get(i);
-            int comment = p.indexOf("  //");
-            String decl = comment < 0 ? p : p.substring(0, comment);
-            String note = comment < 0 ? "" : p.substring(comment);
-            s.append("    ").append(decl).append(i + 1 < ports.size() ? "," : "").append(note.isEmpty() ? "" : (i + 1
-                    < ports.size() ? "" : " ") + note).append('\n');
-        }
+        s.append(portList(datapath, iface, outLane));
         s.append(");\n");
         if (iface.kind() == Interface.Kind.AXIS) {
             s.append(AxisPrinter.body(datapath, iface, this));
@@ -66,15 +77,14 @@ public final class ModulePrinter {
         return iface.ce() ? "ce" : null;
     }
 
-    private List<String> ports() {
+    private static List<String> ports(Datapath datapath, Interface iface, OutputLane out) {
         QFormat in = datapath.config().input();
-        QFormat out = datapath.config().output();
         int l = iface.lanes();
         String lanesNote = l > 1 ? ", " + l + " lanes, lane i in [i*" + in.width() + " +: " + in.width() + "]" : "";
         String outLanesNote = l > 1 ? ", " + l + " lanes, lane i in [i*" + out.width() + " +: " + out.width() + "]" : "";
         List<String> p = new ArrayList<>();
         if (iface.kind() == Interface.Kind.AXIS) {
-            return AxisPrinter.ports(datapath, iface);
+            return AxisPrinter.ports(datapath, iface, out);
         }
         if (iface.kind() == Interface.Kind.VALID) {
             p.add("input  wire clk");
@@ -89,7 +99,7 @@ public final class ModulePrinter {
         if (iface.kind() == Interface.Kind.VALID) {
             p.add("output wire out_valid");
         }
-        p.add("output wire " + DatapathBody.range(l * out.width()) + "y  // " + out + outLanesNote);
+        p.add("output wire " + DatapathBody.range(l * out.width()) + "y  // " + out.what() + outLanesNote);
         return p;
     }
 

@@ -3,6 +3,7 @@ package dev.hsig.vhdl;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
+import dev.hsig.hdl.OutputLane;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,15 +35,7 @@ public final class VhdlPrinter {
         }
         s.append("\nlibrary ieee;\nuse ieee.std_logic_1164.all;\nuse ieee.numeric_std.all;\n\n");
         s.append("entity ").append(entity).append(" is\n    port (\n");
-        List<String> ports = ports();
-        for (int i = 0; i < ports.size(); i++) {
-            String p = ports.get(i);
-            int comment = p.indexOf("  --");
-            String decl = comment < 0 ? p : p.substring(0, comment);
-            String note = comment < 0 ? "" : p.substring(comment);
-            s.append("        ").append(decl).append(i + 1 < ports.size() ? ";" : "").append(note.isEmpty() ? ""
-                    : (i + 1 < ports.size() ? "" : " ") + note).append('\n');
-        }
+        s.append(portList(datapath, iface, OutputLane.of(datapath.config().output())));
         s.append("    );\nend entity ").append(entity).append(";\n\n");
         String statements = iface.kind() == Interface.Kind.AXIS ? axis() : lanes(enable(), "x", "y", true) + validChain();
         s.append("architecture rtl of ").append(entity).append(" is\n").append(declarations).append("begin\n");
@@ -62,13 +55,27 @@ public final class VhdlPrinter {
     /** Internal vectors start at 0, not 'U', as VhdlBody's do: no metavalue in a comparison before the first input. */
     private static final String ZERO = " := (others => '0')";
 
-    private static String vector(int width) {
+    static String vector(int width) {
         return "std_logic_vector(" + (width - 1) + " downto 0)";
     }
 
-    private List<String> ports() {
+    /** The port declarations of an entity with this interface, the output bus carrying lanes of {@code out}. */
+    static String portList(Datapath datapath, Interface iface, OutputLane out) {
+        List<String> ports = ports(datapath, iface, out);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < ports.size(); i++) {
+            String p = ports.get(i);
+            int comment = p.indexOf("  --");
+            String decl = comment < 0 ? p : p.substring(0, comment);
+            String note = comment < 0 ? "" : p.substring(comment);
+            s.append("        ").append(decl).append(i + 1 < ports.size() ? ";" : "").append(note.isEmpty() ? ""
+                    : (i + 1 < ports.size() ? "" : " ") + note).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static List<String> ports(Datapath datapath, Interface iface, OutputLane out) {
         QFormat in = datapath.config().input();
-        QFormat out = datapath.config().output();
         int l = iface.lanes();
         List<String> p = new ArrayList<>();
         if (iface.kind() == Interface.Kind.AXIS) {
@@ -85,7 +92,7 @@ public final class VhdlPrinter {
             }
             p.add("m_axis_tvalid : out std_logic");
             p.add("m_axis_tready : in  std_logic");
-            p.add("m_axis_tdata  : out " + vector(l * bo) + "  -- " + (l > 1 ? l + " lanes of " : "") + out
+            p.add("m_axis_tdata  : out " + vector(l * bo) + "  -- " + (l > 1 ? l + " lanes of " : "") + out.what()
                     + (l > 1 || bo != out.width() ? ", lane i in [i*" + bo + " +: " + out.width() + "]" : "")
                     + (bo != out.width() ? ", pad bits 0" : ""));
             if (iface.tlast()) {
@@ -95,23 +102,23 @@ public final class VhdlPrinter {
         }
         if (iface.kind() == Interface.Kind.VALID) {
             p.add("clk       : in  std_logic");
-            p.add(pad(iface.reset().port()) + ": in  std_logic  -- " + iface.reset().cliName().replace("-", " ") + " reset");
+            p.add(pad(iface, iface.reset().port()) + ": in  std_logic  -- " + iface.reset().cliName().replace("-", " ") + " reset");
             if (iface.ce()) {
                 p.add("ce        : in  std_logic  -- clock enable: every register holds while it is low");
             }
             p.add("in_valid  : in  std_logic");
         }
-        p.add(pad("x") + ": in  " + vector(l * in.width()) + "  -- " + in + (in.signed() ? ", two's complement"
+        p.add(pad(iface, "x") + ": in  " + vector(l * in.width()) + "  -- " + in + (in.signed() ? ", two's complement"
                 : ", unsigned") + (l > 1 ? ", " + l + " lanes, lane i in [i*" + in.width() + " +: " + in.width() + "]" : ""));
         if (iface.kind() == Interface.Kind.VALID) {
             p.add("out_valid : out std_logic");
         }
-        p.add(pad("y") + ": out " + vector(l * out.width()) + "  -- " + out + (l > 1 ? ", " + l + " lanes, lane i in [i*"
+        p.add(pad(iface, "y") + ": out " + vector(l * out.width()) + "  -- " + out.what() + (l > 1 ? ", " + l + " lanes, lane i in [i*"
                 + out.width() + " +: " + out.width() + "]" : ""));
         return p;
     }
 
-    private String pad(String name) {
+    private static String pad(Interface iface, String name) {
         return String.format("%-" + (iface.kind() == Interface.Kind.VALID ? 10 : 2) + "s", name);
     }
 

@@ -164,7 +164,26 @@ class CliErrorsTest {
                 bad("--format 'xml'", "report", "--format", "xml"),
                 bad("--out", "plot"),
                 bad("x.png' is not valid", "plot", "--out", "x.png"),
-                bad("unexpected argument 'extra'", "report", "extra"));
+                bad("unexpected argument 'extra'", "report", "extra"),
+                bad("--binarize 'stochastik'", gen, "--binarize", "stochastik", "--pipeline", "1"),
+                bad("needs a clock", gen, "--function", "courbariaux", "--binarize", "stochastic"),
+                bad("--seed is an option of --binarize stochastic", gen, "--seed", "7"),
+                bad("draws no random numbers", gen, "--binarize", "deterministic", "--seed", "7"),
+                bad("--seed '-1'", gen, "--binarize", "stochastic", "--pipeline", "1", "--seed", "-1"),
+                bad("--seed 'x7'", gen, "--binarize", "stochastic", "--pipeline", "1", "--seed", "x7"),
+                bad("relu6 takes values from 0 to 6", gen, "--function", "relu6", "--binarize", "deterministic"),
+                bad("hard-tanh", gen, "--function", "hard-tanh", "--output", "UQ1.14", "--binarize", "deterministic"),
+                bad("--output Q2.14 is not one", gen, "--function", "courbariaux", "--output", "Q2.14", "--binarize",
+                        "deterministic"),
+                bad("--output uint8[scale=0.00390625] is not one", gen, "--output", "uint8[scale=0.00390625]",
+                        "--binarize", "deterministic"),
+                bad("--output UQ4.0 is not one", gen, "--output", "UQ4.0", "--binarize", "deterministic"),
+                bad("--dpi is not valid with --binarize", gen, "--binarize", "deterministic", "--dpi"),
+                bad("--python-model is not valid with --binarize", gen, "--binarize", "deterministic",
+                        "--python-model"),
+                bad("--binarize 'yes'", "report", "--binarize", "yes"),
+                bad("--bits '40'", "random", "--bits", "40"),
+                bad("--lanes '1'", "random", "--lanes", "1"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -108,15 +108,14 @@ public record Binarizer(Mode mode, long seed, int bits, int lanes) {
     }
 
     /**
-     * Lane i's mix: its two keys from the seed and the lane. Lanes whose middle (xor) keys were equal would be one
-     * stream shifted in time, so each lane's is drawn again until it differs from every lower lane's, as long as
-     * 2^F leaves room for that.
+     * Lane i's mix: a network whose round keys come from the seed and the lane (distinct lanes, distinct keys, so
+     * distinct permutations), or up to 4 bits a table.
      */
     public Mixer mixer(int lane) {
         if (bits <= Mixer.MAX_TABLE_BITS) {
             return tables(lane)[lane];
         }
-        return Mixer.of(bits, key(seed, 2L * lane), xorKeys(lane)[lane]);
+        return Mixer.network(bits, round -> key(seed, 64L * lane + round));
     }
 
     /** Each lane's table, drawn again until it is no lower lane's shifted in time (while such draws exist). */
@@ -145,24 +144,6 @@ public record Binarizer(Mode mode, long seed, int bits, int lanes) {
             }
         }
         return tables;
-    }
-
-    private long[] xorKeys(int upTo) {
-        long[] keys = new long[upTo + 1];
-        for (int l = 0; l <= upTo; l++) {
-            long k;
-            int draw = 0;
-            boolean clash;
-            do {
-                k = key(seed, 2L * l + 1 + 1024L * draw++) & mask();
-                clash = false;
-                for (int m = 0; m < l && l < 1L << Math.min(bits, 62); m++) {
-                    clash |= keys[m] == k;
-                }
-            } while (clash);
-            keys[l] = k;
-        }
-        return keys;
     }
 
     /** r for output n (n = 0 after reset) of a lane. */
@@ -199,8 +180,9 @@ public record Binarizer(Mode mode, long seed, int bits, int lanes) {
                     + " as above, so P(+1) = p_raw / 2^" + bits + " exactly");
             l.add("           r_i = mix_i((" + hex(start()) + " + n) mod 2^" + bits + ") for the n-th output after reset:"
                     + " a bijection of a counter, so each " + bits + "-bit word comes");
-            l.add("           once every 2^" + bits + " outputs; mix = add, xorshift, multiply, xor, xorshift, multiply,"
-                    + " xorshift (keys from --seed " + seed + ", lane by lane)");
+            l.add("           once every 2^" + bits + " outputs; mix_i = " + (bits <= Mixer.MAX_TABLE_BITS
+                    ? "a seeded permutation table" : Mixer.rounds(bits) + " rounds of key xor, PRESENT's S-box and a"
+                    + " bit spread") + ", keys from --seed " + seed + ", lane by lane");
             l.add("           the counter advances once per output delivered (" + deliveredWhen + "), never on an idle,"
                     + " stalled or ce-low cycle");
         } else {

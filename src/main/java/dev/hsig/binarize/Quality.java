@@ -29,7 +29,8 @@ public record Quality(String source, long period, boolean everyWordOnce, double 
             int lane = i;
             lanes.add(n -> b.random(n, lane));
         }
-        return measure("counter through mix (hsig)", b.bits(), 1L << b.bits(), lanes);
+        return measure("hsig: counter, " + (b.bits() <= Mixer.MAX_TABLE_BITS ? "table" : "SPN"), b.bits(),
+                1L << b.bits(), lanes);
     }
 
     /** A maximal LFSR of the same width, lanes as copies started from distinct seeded states, as often built. */
@@ -50,7 +51,7 @@ public record Quality(String source, long period, boolean everyWordOnce, double 
         for (long[] w : streams) {
             ops.add(n -> w[(int) n]);
         }
-        return measure("maximal Galois LFSR, taps 0x" + Long.toHexString(lfsr.taps()), bits, period, ops);
+        return measure("maximal LFSR", bits, period, ops);
     }
 
     private static Quality measure(String source, int bits, long period, List<LongUnaryOperator> lanes) {

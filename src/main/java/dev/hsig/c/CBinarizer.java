@@ -2,6 +2,8 @@ package dev.hsig.c;
 
 import dev.hsig.binarize.Binarizer;
 import dev.hsig.binarize.Step;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A binarizer in C, after {@code NAME_eval}: {@code NAME_random(n, lane)}, the random word of output n of a lane,
@@ -12,6 +14,8 @@ public final class CBinarizer implements Step.Visitor<String> {
     private final Binarizer b;
     private final StringBuilder tables = new StringBuilder();
     private String tableName;
+    private String prefix;
+    private final java.util.Set<Integer> declaredBoxes = new java.util.HashSet<>();
 
     private CBinarizer(Binarizer b) {
         this.b = b;
@@ -30,11 +34,13 @@ public final class CBinarizer implements Step.Visitor<String> {
     }
 
     private String text(String name) {
+        prefix = name;
         StringBuilder s = new StringBuilder();
         if (!b.stochastic()) {
             s.append("/* Deterministic (sign) binarization: 1 (+1) when p >= 1/2, else 0 (-1). */\n");
             s.append("static inline int ").append(name).append("_binarize(int64_t x_raw) {\n    return ").append(name)
-                    .append("_eval(x_raw) >= ").append(constant(1L << (b.bits() - 1))).append(" ? 1 : 0;\n}\n\n");
+                    .append("_eval(x_raw) >= INT64_C(0x").append(Long.toHexString(1L << (b.bits() - 1)))
+                    .append(") ? 1 : 0;\n}\n\n");
             return s.toString();
         }
         s.append("/* The random word r of output n (n = 0 after reset) of a lane, 0 to ").append(b.lanes() - 1)
@@ -64,18 +70,29 @@ public final class CBinarizer implements Step.Visitor<String> {
     }
 
     @Override
-    public String add(Step.Add s) {
-        return "(v + " + constant(s.k()) + ") & " + mask();
-    }
-
-    @Override
     public String xor(Step.Xor s) {
         return "v ^ " + constant(s.k());
     }
 
     @Override
-    public String xorShift(Step.XorShift s) {
-        return "v ^ (v >> " + s.shift() + ")";
+    public String substitute(Step.Substitute s) {
+        List<String> parts = new ArrayList<>();
+        for (int low = 0; low < b.bits(); low += 4) {
+            int width = Math.min(4, b.bits() - low);
+            long key = (s.key() >>> low) & ((1L << width) - 1);
+            String chunk = "(((v >> " + low + ") ^ " + key + ") & " + ((1 << width) - 1) + ")";
+            parts.add("((uint64_t)" + box(width) + "[" + chunk + "] << " + low + ")");
+        }
+        return String.join(" | ", parts);
+    }
+
+    @Override
+    public String permute(Step.Permute s) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < b.bits(); i++) {
+            parts.add("(((v >> " + i + ") & 1) << " + s.to().get(i) + ")");
+        }
+        return String.join(" | ", parts);
     }
 
     @Override
@@ -88,8 +105,17 @@ public final class CBinarizer implements Step.Visitor<String> {
         return tableName + "[v]";
     }
 
-    @Override
-    public String multiply(Step.Multiply s) {
-        return "(v * " + constant(s.k()) + ") & " + mask();
+    /** The name of box w, declared the first time it is read. */
+    private String box(int width) {
+        String name = prefix + "_box" + width;
+        if (declaredBoxes.add(width)) {
+            tables.append("static const uint8_t ").append(name).append("[").append(1 << width).append("] = {");
+            List<Long> box = Step.box(width);
+            for (int i = 0; i < box.size(); i++) {
+                tables.append(i == 0 ? "" : ", ").append(box.get(i));
+            }
+            tables.append("};").append(width == 4 ? "  /* PRESENT's S-box */" : "").append("\n\n");
+        }
+        return name;
     }
 }

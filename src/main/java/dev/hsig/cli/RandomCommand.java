@@ -50,17 +50,17 @@ final class RandomCommand implements Command {
         out.println(bits + "-bit words, " + lanes + " lanes, seed " + seed + ", each source over its full period"
                 + String.format(Locale.ROOT, " (a random permutation's correlations are about +-%.4f)",
                         1 / Math.sqrt(1L << bits)));
-        out.println(String.format(Locale.ROOT, "%-28s %9s %11s %10s %8s %8s %9s %14s", "source", "period",
+        out.println(String.format(Locale.ROOT, "%-20s %9s %11s %10s %8s %8s %9s %14s", "source", "period",
                 "every word", "P(+1) err", "serial", "lanes", "shifted", "chi2/dof"));
         for (Quality q : List.of(Quality.of(b), Quality.ofLfsr(bits, lanes, seed))) {
-            out.println(String.format(Locale.ROOT, "%-28s %9d %11s %10s %8.4f %8.4f %9s %6.3f (<%.2f)",
-                    q.source().startsWith("counter") ? "counter through mix (hsig)" : "maximal LFSR", q.period(),
+            out.println(String.format(Locale.ROOT, "%-20s %9d %11s %10s %8.4f %8.4f %9s %6.3f (<%.2f)",
+                    q.source(), q.period(),
                     q.everyWordOnce() ? "once" : "not all", fraction(q.maxBiasUlps()) + " ulp", q.serial(), q.lanes(),
                     q.shiftedCopies() ? "yes" : "no", q.chiSquarePerDof(), q.chiSquareCriticalPerDof()));
         }
-        Quality lfsr = Quality.ofLfsr(bits, lanes, seed);
-        out.println("LFSR: " + lfsr.source().substring("maximal Galois LFSR, ".length()) + "; it never gives 0, so r < p_raw"
-                + " holds on p_raw - 1 of its 2^" + bits + " - 1 words");
+        out.println("LFSR: Galois, taps 0x" + Long.toHexString(dev.hsig.binarize.Lfsr.maximal(bits).taps()) + ", lanes"
+                + " from distinct seeded states; it never gives 0, so r < p_raw holds on p_raw - 1 of its 2^" + bits
+                + " - 1 words");
         return 0;
     }
 

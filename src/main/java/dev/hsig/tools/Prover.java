@@ -54,7 +54,9 @@ public final class Prover {
             int lanes = x.width() / inWidth;
             if (x.width() % inWidth != 0 || lanes < 1 || y.width() != lanes * outWidth) {
                 throw new InvalidInputException(m + "'s ports do not fit the formats: x has " + x.width() + " bits and y "
-                        + y.width() + ", where each lane takes " + inWidth + " in and " + outWidth + " out");
+                        + y.width() + ", where each lane takes " + inWidth + " in and " + outWidth + " out"
+                        + (x.width() % inWidth == 0 && y.width() == lanes ? " (one bit per lane is a --binarize core:"
+                                + " prove its probability core with --top " + p.module() + "_p)" : ""));
             }
             boolean clocked = ports.containsKey("clk");
             if (clocked && pipeline == 0) {

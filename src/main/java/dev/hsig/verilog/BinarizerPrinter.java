@@ -1,6 +1,5 @@
 package dev.hsig.verilog;
 
-import dev.hsig.arithmetic.Csd;
 import dev.hsig.binarize.Binarizer;
 import dev.hsig.binarize.Step;
 import dev.hsig.datapath.Datapath;
@@ -24,6 +23,8 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
     private String wire;
     /** A declaration the step needs before its wire (a table's constant), or null. */
     private String pending;
+    /** The widths of the boxes the network's substitutions read, declared once before the lanes. */
+    private final java.util.SortedSet<Integer> boxes = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
 
     private BinarizerPrinter(Binarizer b) {
         this.b = b;
@@ -124,6 +125,26 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
         return s.toString();
     }
 
+    /** Lane i's mix of count_next, one wire per step, and its register; leaves {@code operand} on the last wire. */
+    private String lane(int i) {
+        String range = DatapathBody.range(b.bits());
+        StringBuilder s = new StringBuilder("    // lane " + i + ": mix_" + i + "(count_next)\n");
+        operand = "count_next";
+        List<Step> steps = b.mixer(i).steps();
+        for (int k = 0; k < steps.size(); k++) {
+            wire = "m" + i + "_" + k;
+            pending = null;
+            String expression = steps.get(k).accept(this);
+            if (pending != null) {
+                s.append(pending);
+            }
+            s.append("    wire ").append(range).append(wire).append(" = ").append(expression).append(";\n");
+            operand = wire;
+        }
+        s.append("    reg  ").append(range).append("r").append(i).append(";\n");
+        return s.toString();
+    }
+
     /** The counter, each lane's mix of the next count, and the registers that hold the current one. */
     private String source(Interface iface, String deliver) {
         int f = b.bits();
@@ -135,23 +156,12 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
         s.append("    reg  ").append(range).append("count;\n");
         s.append("    wire ").append(range).append("count_next = count + 1'b1;\n");
         List<String> next = new ArrayList<>();
+        StringBuilder lanes = new StringBuilder();
         for (int i = 0; i < iface.lanes(); i++) {
-            s.append("    // lane ").append(i).append(": mix_").append(i).append("(count_next)\n");
-            operand = "count_next";
-            List<Step> steps = b.mixer(i).steps();
-            for (int k = 0; k < steps.size(); k++) {
-                wire = "m" + i + "_" + k;
-                pending = null;
-                String expression = steps.get(k).accept(this);
-                if (pending != null) {
-                    s.append(pending);
-                }
-                s.append("    wire ").append(range).append(wire).append(" = ").append(expression).append(";\n");
-                operand = wire;
-            }
+            lanes.append(lane(i));
             next.add(operand);
-            s.append("    reg  ").append(range).append("r").append(i).append(";\n");
         }
+        s.append(boxConstants()).append(lanes);
         boolean axis = iface.kind() == Interface.Kind.AXIS;
         Interface.Reset reset = axis ? Interface.Reset.SYNC_LOW : iface.reset();
         String port = axis ? "aresetn" : reset.port();
@@ -171,27 +181,50 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
     }
 
     @Override
-    public String add(Step.Add s) {
-        return operand + " + " + b.hex(s.k());
-    }
-
-    @Override
     public String xor(Step.Xor s) {
         return operand + " ^ " + b.hex(s.k());
     }
 
+    /** Each chunk through its box, the key's chunk folded into the index: one LUT4 per output bit. */
     @Override
-    public String xorShift(Step.XorShift s) {
-        return operand + " ^ (" + operand + " >> " + s.shift() + ")";
+    public String substitute(Step.Substitute s) {
+        List<String> parts = new ArrayList<>();
+        for (int low = 0; low < b.bits(); low += 4) {
+            int width = Math.min(4, b.bits() - low);
+            String chunk = operand + "[" + (low + width - 1) + (width == 1 ? "" : ":" + low) + "]";
+            long key = (s.key() >>> low) & ((1L << width) - 1);
+            if (width == 1) {
+                parts.add(0, key == 0 ? chunk : "~" + chunk);
+                continue;
+            }
+            boxes.add(width);
+            parts.add(0, "BOX" + width + "[(" + chunk + " ^ " + width + "'h" + Long.toHexString(key).toUpperCase(
+                    java.util.Locale.ROOT) + ")*" + width + " +: " + width + "]");
+        }
+        return parts.size() == 1 ? parts.get(0) : "{" + String.join(", ", parts) + "}";
+    }
+
+    /** Wiring: output bit j is the input bit that moves there. */
+    @Override
+    public String permute(Step.Permute s) {
+        String[] from = new String[b.bits()];
+        for (int i = 0; i < b.bits(); i++) {
+            from[s.to().get(i)] = operand + "[" + i + "]";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int j = b.bits() - 1; j >= 0; j--) {
+            parts.add(from[j]);
+        }
+        return "{" + String.join(", ", parts) + "}";
     }
 
     /** A constant of 2^F words, word v in bits [v*F +: F], read with an indexed part-select. */
     @Override
     public String table(Step.Table s) {
         int f = b.bits();
-        java.math.BigInteger all = java.math.BigInteger.ZERO;
+        BigInteger all = BigInteger.ZERO;
         for (int v = 0; v < s.words().size(); v++) {
-            all = all.or(java.math.BigInteger.valueOf(s.words().get(v)).shiftLeft(v * f));
+            all = all.or(BigInteger.valueOf(s.words().get(v)).shiftLeft(v * f));
         }
         int width = f * s.words().size();
         pending = "    localparam [" + (width - 1) + ":0] T" + wire + " = " + width + "'h"
@@ -199,16 +232,21 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
         return "T" + wire + "[" + operand + "*" + f + " +: " + f + "]";
     }
 
-    @Override
-    public String multiply(Step.Multiply s) {
-        StringBuilder e = new StringBuilder();
-        for (Csd.Digit digit : Csd.adderDigits(BigInteger.valueOf(s.k()))) {
-            if (digit.position() >= b.bits()) {
-                continue; // 2^F * v vanishes modulo 2^F
+    /** The boxes the network uses, as constants: word v of BOXw in bits [v*w +: w]. */
+    private String boxConstants() {
+        StringBuilder s = new StringBuilder();
+        for (int width : boxes) {
+            List<Long> box = Step.box(width);
+            BigInteger all = BigInteger.ZERO;
+            for (int v = 0; v < box.size(); v++) {
+                all = all.or(BigInteger.valueOf(box.get(v)).shiftLeft(v * width));
             }
-            String term = digit.position() == 0 ? operand : "(" + operand + " << " + digit.position() + ")";
-            e.append(e.length() == 0 ? (digit.negative() ? "-" : "") : (digit.negative() ? " - " : " + ")).append(term);
+            int total = width * box.size();
+            s.append("    localparam [").append(total - 1).append(":0] BOX").append(width).append(" = ").append(total)
+                    .append("'h").append(all.toString(16).toUpperCase(java.util.Locale.ROOT)).append(";  // ")
+                    .append(width == 4 ? "PRESENT's S-box" : width + "-bit box").append(", word v in [v*").append(width)
+                    .append(" +: ").append(width).append("]\n");
         }
-        return e.length() == 0 ? "{" + b.bits() + "{1'b0}}" : e.toString();
+        return s.toString();
     }
 }

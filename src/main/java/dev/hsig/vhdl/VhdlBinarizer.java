@@ -1,12 +1,10 @@
 package dev.hsig.vhdl;
 
-import dev.hsig.arithmetic.Csd;
 import dev.hsig.binarize.Binarizer;
 import dev.hsig.binarize.Step;
 import dev.hsig.datapath.Datapath;
 import dev.hsig.hdl.Interface;
 import dev.hsig.hdl.OutputLane;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +17,7 @@ public final class VhdlBinarizer implements Step.Visitor<String> {
     private final Binarizer b;
     private final StringBuilder declarations = new StringBuilder();
     private String operand;
+    private final java.util.Set<Integer> declaredBoxes = new java.util.HashSet<>();
     /** The signal a step defines; a table step declares its constant under this name with a T in front. */
     private String signal;
 
@@ -170,18 +169,40 @@ public final class VhdlBinarizer implements Step.Visitor<String> {
     }
 
     @Override
-    public String add(Step.Add s) {
-        return operand + " + " + literal(s.k(), b.bits());
-    }
-
-    @Override
     public String xor(Step.Xor s) {
         return operand + " xor " + literal(s.k(), b.bits());
     }
 
+    /** Each chunk through its box, the key's chunk folded into the index: one LUT4 per output bit. */
     @Override
-    public String xorShift(Step.XorShift s) {
-        return operand + " xor shift_right(" + operand + ", " + s.shift() + ")";
+    public String substitute(Step.Substitute s) {
+        List<String> parts = new ArrayList<>();
+        for (int low = 0; low < b.bits(); low += 4) {
+            int width = Math.min(4, b.bits() - low);
+            long key = (s.key() >>> low) & ((1L << width) - 1);
+            String chunk = operand + "(" + (low + width - 1) + " downto " + low + ")";
+            if (width == 1) {
+                parts.add(0, key == 0 ? chunk : "not " + chunk);
+                continue;
+            }
+            box(width);
+            parts.add(0, "BOX" + width + "(to_integer(" + chunk + " xor " + literal(key, width) + "))");
+        }
+        return String.join(" & ", parts);
+    }
+
+    /** Wiring: output bit j is the input bit that moves there. */
+    @Override
+    public String permute(Step.Permute s) {
+        String[] from = new String[b.bits()];
+        for (int i = 0; i < b.bits(); i++) {
+            from[s.to().get(i)] = operand + "(" + i + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int j = b.bits() - 1; j >= 0; j--) {
+            parts.add(from[j]);
+        }
+        return String.join(" & ", parts);
     }
 
     @Override
@@ -198,20 +219,19 @@ public final class VhdlBinarizer implements Step.Visitor<String> {
         return "T" + signal + "(to_integer(" + operand + "))";
     }
 
-    @Override
-    public String multiply(Step.Multiply s) {
-        StringBuilder e = new StringBuilder();
-        for (Csd.Digit digit : Csd.adderDigits(BigInteger.valueOf(s.k()))) {
-            if (digit.position() >= b.bits()) {
-                continue; // 2^F * v vanishes modulo 2^F
-            }
-            String term = digit.position() == 0 ? operand : "shift_left(" + operand + ", " + digit.position() + ")";
-            if (e.length() == 0) {
-                e.append(digit.negative() ? "to_unsigned(0, " + b.bits() + ") - " : "").append(term);
-            } else {
-                e.append(digit.negative() ? " - " : " + ").append(term);
-            }
+    /** Declares box BOXw and its type the first time a substitution reads it. */
+    private void box(int width) {
+        if (!declaredBoxes.add(width)) {
+            return;
         }
-        return e.toString();
+        List<String> words = new ArrayList<>();
+        for (long w : Step.box(width)) {
+            words.add(VhdlBits.literal(w, width));
+        }
+        declarations.append("    type box").append(width).append("_t is array (0 to ").append(words.size() - 1)
+                .append(") of unsigned(").append(width - 1).append(" downto 0);\n");
+        declarations.append("    constant BOX").append(width).append(" : box").append(width).append("_t := (")
+                .append(String.join(", ", words)).append(");  -- ").append(width == 4 ? "PRESENT's S-box"
+                        : width + "-bit box").append("\n");
     }
 }

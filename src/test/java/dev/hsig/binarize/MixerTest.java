@@ -24,33 +24,48 @@ class MixerTest {
         }
     }
 
-    /** Chris Wellons's lowbias32, as published, on Java ints (which wrap modulo 2^32). */
-    private static int lowbias32(int x) {
-        x ^= x >>> 16;
-        x *= 0x7feb352d;
-        x ^= x >>> 15;
-        x *= 0x846ca68b;
-        x ^= x >>> 16;
-        return x;
-    }
+    /** PRESENT's S-box as printed in Bogdanov et al., "PRESENT: An Ultra-Lightweight Block Cipher", CHES 2007. */
+    private static final int[] PRESENT_SBOX = {0xC, 0x5, 0x6, 0xB, 0x9, 0x0, 0xA, 0xD, 0x3, 0xE, 0xF, 0x8, 0x4, 0x7, 0x1,
+        0x2};
 
     @Test
-    void atThirtyTwoBitsWithZeroKeysItIsLowbias32ThenOneMoreRound() {
-        Mixer m = Mixer.of(32, 0, 0);
-        Mixer hash = new Mixer(32, m.steps().subList(0, 7));
-        for (int x : new int[] {0, 1, 2, 3, 0x12345678, 0x7fffffff, 0x80000000, 0xffffffff, 0xdeadbeef}) {
-            int h = lowbias32(x);
-            assertEquals(Integer.toUnsignedLong(h), hash.apply(Integer.toUnsignedLong(x)), Integer.toHexString(x));
-            int more = h * 0x7feb352d;
-            more ^= more >>> 15;
-            assertEquals(Integer.toUnsignedLong(more), m.apply(Integer.toUnsignedLong(x)), Integer.toHexString(x));
+    void atSixteenBitsTheNetworkIsPresentsRoundStructure() {
+        // PRESENT's bit permutation scaled to 16 bits: P(i) = 4i mod 15, P(15) = 15.
+        java.util.List<Integer> spread = Mixer.spread(16);
+        for (int i = 0; i < 16; i++) {
+            assertEquals(i == 15 ? 15 : 4 * i % 15, spread.get(i), "bit " + i);
+        }
+        Mixer m = new Binarizer(Binarizer.Mode.STOCHASTIC, 9, 16, 1).mixer(0);
+        assertEquals(2 * Mixer.rounds(16), m.steps().size(), "rounds of substitute and spread, the last without, then"
+                + " a key");
+        for (long x : new long[] {0, 1, 0x1234, 0xFFFF, 0x8000, 0xBEEF}) {
+            long v = x;
+            for (Step step : m.steps()) {
+                if (step instanceof Step.Substitute sub) {
+                    long k = v ^ sub.key();
+                    v = 0;
+                    for (int nibble = 0; nibble < 4; nibble++) {
+                        v |= (long) PRESENT_SBOX[(int) (k >>> (4 * nibble)) & 15] << (4 * nibble);
+                    }
+                } else if (step instanceof Step.Permute) {
+                    long out = 0;
+                    for (int i = 0; i < 16; i++) {
+                        out |= ((v >>> i) & 1) << (i == 15 ? 15 : 4 * i % 15);
+                    }
+                    v = out;
+                } else if (step instanceof Step.Xor xor) {
+                    v ^= xor.k();
+                }
+            }
+            assertEquals(v, m.apply(x), Long.toHexString(x));
         }
     }
 
     @Test
     void stepsThatAreNoBijectionAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Step.Multiply(6));
-        assertThrows(IllegalArgumentException.class, () -> new Step.XorShift(0));
+        assertThrows(IllegalArgumentException.class, () -> new Step.Permute(java.util.List.of(0, 0, 1)));
+        assertThrows(IllegalArgumentException.class, () -> new Step.Table(java.util.List.of(0L, 2L)));
+        assertThrows(IllegalArgumentException.class, () -> new Step.Table(java.util.List.of(0L, 1L, 1L, 2L)));
     }
 
     @Test

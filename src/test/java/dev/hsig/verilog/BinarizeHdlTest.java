@@ -119,6 +119,25 @@ class BinarizeHdlTest {
         ghdlPasses(generate("bz_sign_vhdl", svhdl.toArray(String[]::new)), "bz_sign_vhdl", 4096);
     }
 
+    /** prove cannot prove bits that depend on the output's index; it names the probability core, which it proves. */
+    @Test
+    void proveRefusesTheBitsAndProvesTheProbabilityCore() throws IOException {
+        HdlTools.require("yosys");
+        Path dir = generate("bz_prove", "--function", "keras", "--input", "Q3.5", "--output", "UQ1.7", "--binarize",
+                "stochastic", "--pipeline", "1", "--lanes", "2");
+        String file = dir.resolve("bz_prove.v").toString();
+        String[] model = {"--function", "keras", "--input", "Q3.5", "--output", "UQ1.7", "--pipeline", "1"};
+        List<String> args = new ArrayList<>(List.of("prove", "--verilog", file));
+        args.addAll(List.of(model));
+        Cli.Result refused = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, refused.status(), refused.out());
+        assertTrue(refused.err().contains("prove its probability core with --top bz_prove_p"), refused.err());
+        args.addAll(List.of("--top", "bz_prove_p"));
+        Cli.Result proved = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, proved.status(), proved.err() + proved.out());
+        assertTrue(proved.out().contains("proved: bz_prove_p equals"), proved.out());
+    }
+
     /** Each mutant advances (or starts) the random source wrongly; its own testbench must catch it. */
     @Test
     void aSourceThatAdvancesOnTheWrongCycleFailsItsTestbench() throws IOException {

@@ -113,12 +113,10 @@ public record Mixer(int bits, List<Step> steps) {
 
         @Override
         public Long substitute(Step.Substitute s) {
-            long v = value ^ s.key();
             long out = 0;
-            for (int low = 0; low < bits; low += 4) {
-                int width = Math.min(4, bits - low);
-                int chunk = (int) ((v >>> low) & ((1 << width) - 1));
-                out |= Step.box(width).get(chunk) << low;
+            for (Step.Substitute.Chunk c : s.chunks(bits)) {
+                int in = (int) (((value >>> c.low()) ^ c.key()) & ((1 << c.width()) - 1));
+                out |= c.box().get(in) << c.low();
             }
             return out;
         }

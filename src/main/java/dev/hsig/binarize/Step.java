@@ -56,6 +56,23 @@ public sealed interface Step {
     }
 
     record Substitute(long key) implements Step {
+        /** One box's input: bits low to low + width - 1, xored with the key's bits there. */
+        public record Chunk(int low, int width, long key) {
+            public List<Long> box() {
+                return Step.box(width);
+            }
+        }
+
+        /** The chunks of an F-bit word, lowest first: 4 bits each, the top one F mod 4 when that is not 0. */
+        public List<Chunk> chunks(int bits) {
+            List<Chunk> chunks = new java.util.ArrayList<>();
+            for (int low = 0; low < bits; low += 4) {
+                int width = Math.min(4, bits - low);
+                chunks.add(new Chunk(low, width, (key >>> low) & ((1L << width) - 1)));
+            }
+            return chunks;
+        }
+
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.substitute(this);
@@ -69,6 +86,11 @@ public sealed interface Step {
                 throw new IllegalArgumentException("not a permutation of the bits: " + copy);
             }
             to = copy;
+        }
+
+        /** The bit that moves to bit j: the inverse, which printers read output bit by output bit. */
+        public int from(int j) {
+            return to.indexOf(j);
         }
 
         @Override

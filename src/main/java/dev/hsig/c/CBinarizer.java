@@ -77,11 +77,9 @@ public final class CBinarizer implements Step.Visitor<String> {
     @Override
     public String substitute(Step.Substitute s) {
         List<String> parts = new ArrayList<>();
-        for (int low = 0; low < b.bits(); low += 4) {
-            int width = Math.min(4, b.bits() - low);
-            long key = (s.key() >>> low) & ((1L << width) - 1);
-            String chunk = "(((v >> " + low + ") ^ " + key + ") & " + ((1 << width) - 1) + ")";
-            parts.add("((uint64_t)" + box(width) + "[" + chunk + "] << " + low + ")");
+        for (Step.Substitute.Chunk c : s.chunks(b.bits())) {
+            String in = "(((v >> " + c.low() + ") ^ " + c.key() + ") & " + ((1 << c.width()) - 1) + ")";
+            parts.add("((uint64_t)" + box(c.width()) + "[" + in + "] << " + c.low() + ")");
         }
         return String.join(" | ", parts);
     }

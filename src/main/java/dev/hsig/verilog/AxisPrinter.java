@@ -134,16 +134,21 @@ final class AxisPrinter {
             s.append("    assign m_axis_tlast = out_last;\n");
         }
         if (bi != wi) {
-            List<String> pads = new ArrayList<>();
-            for (int i = l - 1; i >= 0; i--) {
-                int hi = i * bi + bi - 1;
-                int lo = i * bi + wi;
-                pads.add("s_axis_tdata[" + hi + (hi == lo ? "" : ":" + lo) + "]");
-            }
             s.append("\n    // Input pad bits are ignored; named so linters know.\n");
-            s.append("    wire unused_pad = ^{").append(String.join(", ", pads)).append("};\n");
+            s.append(unusedPads("s_axis_tdata", l, wi, bi));
         }
         return s.toString();
+    }
+
+    /** {@code wire unused_pad = ^{...}}: a bus's pad bits, read so that linters know they are left unused on purpose. */
+    static String unusedPads(String bus, int l, int w, int b) {
+        List<String> pads = new ArrayList<>();
+        for (int i = l - 1; i >= 0; i--) {
+            int hi = i * b + b - 1;
+            int lo = i * b + w;
+            pads.add(bus + "[" + hi + (hi == lo ? "" : ":" + lo) + "]");
+        }
+        return "    wire unused_pad = ^{" + String.join(", ", pads) + "};\n";
     }
 
     /** The W-bit lanes of a byte-padded bus, packed side by side. */

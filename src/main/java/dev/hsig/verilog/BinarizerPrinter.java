@@ -111,14 +111,8 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
             parts.add("b" + i);
         }
         if (axis && pitch != w) {
-            List<String> pads = new ArrayList<>();
-            for (int i = l - 1; i >= 0; i--) {
-                int hi = i * pitch + pitch - 1;
-                int lo = i * pitch + w;
-                pads.add("p[" + hi + (hi == lo ? "" : ":" + lo) + "]");
-            }
             s.append("    // The probability core's pad bits (always 0) are not read; named so linters know.\n");
-            s.append("    wire unused_pad = ^{").append(String.join(", ", pads)).append("};\n");
+            s.append(AxisPrinter.unusedPads("p", l, w, pitch));
         }
         String bus = parts.size() == 1 ? parts.get(0) : "{" + String.join(", ", parts) + "}";
         s.append("    assign ").append(axis ? "m_axis_tdata" : "y").append(" = ").append(bus).append(";\n");
@@ -189,17 +183,15 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
     @Override
     public String substitute(Step.Substitute s) {
         List<String> parts = new ArrayList<>();
-        for (int low = 0; low < b.bits(); low += 4) {
-            int width = Math.min(4, b.bits() - low);
-            String chunk = operand + "[" + (low + width - 1) + (width == 1 ? "" : ":" + low) + "]";
-            long key = (s.key() >>> low) & ((1L << width) - 1);
-            if (width == 1) {
-                parts.add(0, key == 0 ? chunk : "~" + chunk);
+        for (Step.Substitute.Chunk c : s.chunks(b.bits())) {
+            String chunk = operand + "[" + (c.low() + c.width() - 1) + (c.width() == 1 ? "" : ":" + c.low()) + "]";
+            if (c.width() == 1) {
+                parts.add(0, c.key() == 0 ? chunk : "~" + chunk);
                 continue;
             }
-            boxes.add(width);
-            parts.add(0, "BOX" + width + "[(" + chunk + " ^ " + width + "'h" + Long.toHexString(key).toUpperCase(
-                    java.util.Locale.ROOT) + ")*" + width + " +: " + width + "]");
+            boxes.add(c.width());
+            parts.add(0, "BOX" + c.width() + "[(" + chunk + " ^ " + c.width() + "'h" + Long.toHexString(c.key())
+                    .toUpperCase(java.util.Locale.ROOT) + ")*" + c.width() + " +: " + c.width() + "]");
         }
         return parts.size() == 1 ? parts.get(0) : "{" + String.join(", ", parts) + "}";
     }
@@ -207,13 +199,9 @@ public final class BinarizerPrinter implements Step.Visitor<String> {
     /** Wiring: output bit j is the input bit that moves there. */
     @Override
     public String permute(Step.Permute s) {
-        String[] from = new String[b.bits()];
-        for (int i = 0; i < b.bits(); i++) {
-            from[s.to().get(i)] = operand + "[" + i + "]";
-        }
         List<String> parts = new ArrayList<>();
         for (int j = b.bits() - 1; j >= 0; j--) {
-            parts.add(from[j]);
+            parts.add(operand + "[" + s.from(j) + "]");
         }
         return "{" + String.join(", ", parts) + "}";
     }

@@ -4,6 +4,7 @@ import dev.hsig.datapath.Datapath;
 import dev.hsig.format.QFormat;
 import dev.hsig.hdl.Interface;
 import dev.hsig.hdl.OutputLane;
+import dev.hsig.hdl.PortList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,17 +33,7 @@ public final class ModulePrinter {
 
     /** The port declarations of a module with this interface, the output bus carrying lanes of {@code out}. */
     static String portList(Datapath datapath, Interface iface, OutputLane out) {
-        List<String> ports = ports(datapath, iface, out);
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < ports.size(); i++) {
-            String p = ports.get(i);
-            int comment = p.indexOf("  //");
-            String decl = comment < 0 ? p : p.substring(0, comment);
-            String note = comment < 0 ? "" : p.substring(comment);
-            s.append("    ").append(decl).append(i + 1 < ports.size() ? "," : "").append(note.isEmpty() ? "" : (i + 1
-                    < ports.size() ? "" : " ") + note).append('\n');
-        }
-        return s.toString();
+        return PortList.join(ports(datapath, iface, out), "    ", ",", "//");
     }
 
     /** The plain (pipeline 0) or valid core with today's defaults. */

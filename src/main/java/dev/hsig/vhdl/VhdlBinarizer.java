@@ -177,16 +177,14 @@ public final class VhdlBinarizer implements Step.Visitor<String> {
     @Override
     public String substitute(Step.Substitute s) {
         List<String> parts = new ArrayList<>();
-        for (int low = 0; low < b.bits(); low += 4) {
-            int width = Math.min(4, b.bits() - low);
-            long key = (s.key() >>> low) & ((1L << width) - 1);
-            String chunk = operand + "(" + (low + width - 1) + " downto " + low + ")";
-            if (width == 1) {
-                parts.add(0, key == 0 ? chunk : "not " + chunk);
+        for (Step.Substitute.Chunk c : s.chunks(b.bits())) {
+            String chunk = operand + "(" + (c.low() + c.width() - 1) + " downto " + c.low() + ")";
+            if (c.width() == 1) {
+                parts.add(0, c.key() == 0 ? chunk : "not " + chunk);
                 continue;
             }
-            box(width);
-            parts.add(0, "BOX" + width + "(to_integer(" + chunk + " xor " + literal(key, width) + "))");
+            box(c.width());
+            parts.add(0, "BOX" + c.width() + "(to_integer(" + chunk + " xor " + literal(c.key(), c.width()) + "))");
         }
         return String.join(" & ", parts);
     }
@@ -194,13 +192,9 @@ public final class VhdlBinarizer implements Step.Visitor<String> {
     /** Wiring: output bit j is the input bit that moves there. */
     @Override
     public String permute(Step.Permute s) {
-        String[] from = new String[b.bits()];
-        for (int i = 0; i < b.bits(); i++) {
-            from[s.to().get(i)] = operand + "(" + i + ")";
-        }
         List<String> parts = new ArrayList<>();
         for (int j = b.bits() - 1; j >= 0; j--) {
-            parts.add(from[j]);
+            parts.add(operand + "(" + s.from(j) + ")");
         }
         return String.join(" & ", parts);
     }

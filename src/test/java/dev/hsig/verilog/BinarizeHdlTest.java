@@ -67,6 +67,11 @@ class BinarizeHdlTest {
         vhdl.addAll(List.of("--hdl", "vhdl"));
         Path vdir = generate("bz_issue_vhdl", vhdl.toArray(String[]::new));
         ghdlPasses(vdir, "bz_issue_vhdl", n);
+        // The same core with a clock enable: ce low on about one cycle in four must hold the source.
+        List<String> ce = new ArrayList<>(List.of(options));
+        ce.add("--ce");
+        Path cdir = generate("bz_issue_ce", ce.toArray(String[]::new));
+        Simulation.assertAllPassed(Simulation.icarus(cdir, "bz_issue_ce"), "Icarus", n);
     }
 
     @Test

@@ -11,12 +11,15 @@ import dev.hsig.verilog.ModulePrinter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A sample of area-calibration.tsv measured again, now, with this code's printers and the installed Yosys and
  * nextpnr: the same figures, so the committed data is what {@code ./hsig synth --implementation all} prints (rerun
  * area-calibration.sh when a printer change makes this fail).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AreaCalibrationReproducesTest {
     @Test
     void aSampleOfTheCalibrationMeasuresTheSameToday() throws Exception {

@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /** The exact probability: over any 2^F consecutive outputs of a lane, +1 comes exactly p_raw times. */
 class BinarizerProperties {
-    @Property(tries = 300)
+    @Property(tries = 120)
     void everyPeriodHoldsExactlyPRawOnes(@ForAll @IntRange(min = 1, max = 16) int bits,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll @IntRange(min = 0, max = 7) int lane,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long firstOutput,
@@ -42,7 +42,7 @@ class BinarizerProperties {
     }
 
     /** No lane is another shifted in time: checked at every shift, on the full period. */
-    @Property(tries = 40)
+    @Property(tries = 25)
     void lanesAreNotShiftedCopies(@ForAll @IntRange(min = 4, max = 12) int bits,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
         Binarizer b = new Binarizer(Binarizer.Mode.STOCHASTIC, seed, bits, 4);

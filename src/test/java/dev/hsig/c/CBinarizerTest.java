@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code generate} writes from the Java model (output index, lane, r and the bit of every vector), compiled with the
  * sanitizers as C99 and checked to compile as C++11.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CBinarizerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the Java model: on every input for inputs of at most 20 bits, else on the sampled vectors. Over the HDL matrix's
  * configurations, and once as C++.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CModelTest {
     static Stream<Object[]> configs() {
         return dev.hsig.verilog.HdlMatrixAccess.cases().stream().map(c -> new Object[] {c.name(), c.config()});

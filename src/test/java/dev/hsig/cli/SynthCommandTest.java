@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** {@code ./hsig synth} in its three device flows, as text and JSON, and with a frequency target. */
+@Execution(ExecutionMode.CONCURRENT)
 class SynthCommandTest {
     static String[] run(String... args) {
         Cli.Result r = Cli.run(args);

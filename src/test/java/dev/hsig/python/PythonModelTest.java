@@ -24,12 +24,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The Python model, run by the real python3, against the Java model: every input word of every committed core, and
  * of every other HDL matrix configuration up to 12 input bits, sampled words above; and its other entry points
  * (eval_bits, eval_checked, the exact values) on each.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PythonModelTest {
     private static final int SAMPLED = 4096;
 

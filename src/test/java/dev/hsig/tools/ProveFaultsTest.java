@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code prove} never says "proved" for a wrong core: each fault a user trial found (a changed lane, a widened
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lanes prove. Each faulty core here is a generated core with one line changed, and the change is checked to be
  * there.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProveFaultsTest {
     private static final String[] FORMATS = {"--input", "Q6.6", "--output", "UQ1.9"};
 

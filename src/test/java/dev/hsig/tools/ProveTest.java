@@ -24,8 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** ./hsig prove: SAT proofs at 32 bits, counterexamples checked against the exact reference, pipelines. */
+@Execution(ExecutionMode.CONCURRENT)
 class ProveTest {
 
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Binarized cores in the real simulators: the issue's core (courbariaux, 2 stages, 4 lanes, seed 7) in Icarus,
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * the wrong cycle must fail; and a testbench written here, not by hsig, counts the +1s over full periods of the
  * source in simulation and compares them with p_raw computed here by exact integer rounding.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BinarizeHdlTest {
     private static Path generate(String name, String... options) throws IOException {
         Path dir = HdlTools.workDir(name);

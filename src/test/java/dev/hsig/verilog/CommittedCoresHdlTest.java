@@ -6,6 +6,8 @@ import dev.hsig.cli.CommittedCores;
 import dev.hsig.hdl.Hdl;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ../generated-verilog/. Every Verilog core is linted and passes all 65536 vectors in Icarus; the keras and
  * hard-swish ones also in Verilator; the VHDL core in GHDL.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CommittedCoresHdlTest {
     static Stream<CommittedCores.Core> cores() {
         return CommittedCores.all().stream();

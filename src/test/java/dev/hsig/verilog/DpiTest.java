@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The SystemVerilog DPI-C model in a real simulator: Verilator builds each scoreboard with the C model and runs it
  * on every input. The committed files pass against the committed keras core and fail against it with one constant
  * changed; the scoreboards of the committed pipelined and AXI4-Stream cores pass too.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DpiTest {
     @TempDir
     Path temp;

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 2^16 inputs at once (2^12 for hard-swish), a reference written the obvious way with {@code *}, {@code /} and
  * {@code %}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class EquivalenceTest {
     /** The hard sigmoids against a reference built here from the rationals alone (ties to even, clipped). */
     @ParameterizedTest

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against a negative constant became a constant; a DSP pre-adder lost its sign): the sample holds the cores that
  * exposed those, both implementations, a pipeline with ce and an async reset, and AXI4-Stream.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class GateLevelTest {
     enum Flow {
         ICE40("synth_ice40", "ice40"),
@@ -72,7 +75,7 @@ class GateLevelTest {
         HdlTools.require("yosys", "iverilog", "vvp");
         Datapath d = DatapathPlanner.plan(c.config());
         CoreBundle b = CoreBundle.build(d, c.name(), c.iface(), 0, CoreBundle.DEFAULT_CORE_PATH);
-        Path dir = Simulation.write(b);
+        Path dir = Simulation.write(b, c.name() + "_" + flow.name().toLowerCase(java.util.Locale.ROOT));
         String netlist = "gl_" + flow.name().toLowerCase(java.util.Locale.ROOT) + ".v";
         HdlTools.runOk(dir, 600, "yosys", "-q", "-p", "read_verilog " + b.coreFile() + "; " + flow.synth + " -top "
                 + c.name() + "; write_verilog -noattr " + netlist);

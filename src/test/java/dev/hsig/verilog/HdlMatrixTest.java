@@ -19,6 +19,8 @@ import dev.hsig.testbench.CoreBundle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * approximations, large denominators, and pipelines of 0 to 3 stages, as shift-add and as table cores. Every core is also linted with Verilator
  * -Wall and checked in Yosys: only hard-swish may have a multiplier cell, and none a divider.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class HdlMatrixTest {
     record Case(String name, Config config, Interface iface) {
         @Override

@@ -21,7 +21,12 @@ final class Simulation {
     }
 
     static Path write(CoreBundle b) throws IOException {
-        Path dir = HdlTools.workDir(b.name());
+        return write(b, b.name());
+    }
+
+    /** As above, into target/hdl-tests/DIR: cases that share a core but run concurrently need their own. */
+    static Path write(CoreBundle b, String dirName) throws IOException {
+        Path dir = HdlTools.workDir(dirName);
         Files.writeString(dir.resolve(b.coreFile()), b.core());
         Files.writeString(dir.resolve(b.testbenchFile()), b.testbench());
         Files.write(dir.resolve(b.name() + ".hex"), b.hex());

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * VHDL cores, printed by the second printer from the same datapath, in GHDL: analysed, elaborated and run against
  * their textio testbench over every vector, and put through GHDL's own synthesis.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class VhdlTest {
     record Case(String name, Config config, Interface iface) {
         @Override

@@ -211,8 +211,8 @@ public final class Core {
      * @return the text of NAME.py
      */
     public String pythonModel(String name) {
-        unbinarized("pythonModel");
-        return CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(checkedName(name)), iface);
+        return CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(checkedName(name)), iface,
+                binarizer);
     }
 
 /**
@@ -289,8 +289,8 @@ public final class Core {
 
     private void unbinarized(String what) {
         if (binarizer != null) {
-            throw new InvalidInputException(what + " models p, not a binarized core's bits: use cModel (NAME_binarize)"
-                    + " or bit()");
+            throw new InvalidInputException(what + " checks p, not a binarized core's bits: use cModel (NAME_binarize),"
+                    + " pythonModel (binarize) or bit()");
         }
     }
 

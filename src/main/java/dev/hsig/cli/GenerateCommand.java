@@ -110,11 +110,10 @@ final class GenerateCommand implements Command {
         Path coreDir = directory(a, a.has("--core-dir") ? "--core-dir" : "--verilog-dir", DEFAULT_CORE_DIR);
         Path testbenchDir = directory(a, "--testbench-dir", DEFAULT_TESTBENCH_DIR);
         if (binarizer != null) {
-            for (String o : List.of("--dpi", "--python-model")) {
-                if (a.has(o)) {
-                    throw new InvalidInputException(o + " is not valid with --binarize: that model gives p, not the"
-                            + " bits; --c-model (NAME_binarize) and the Java API (Core.bit) model the bits");
-                }
+            if (a.has("--dpi")) {
+                throw new InvalidInputException("--dpi is not valid with --binarize: its scoreboard checks p, not the"
+                        + " bits; --c-model (NAME_binarize), --python-model (binarize) and the Java API (Core.bit) model"
+                        + " the bits");
             }
         }
         CoreBundle bundle = CoreBundle.build(datapath, name, iface, hdl, vectors, relative(testbenchDir, coreDir),
@@ -139,8 +138,8 @@ final class GenerateCommand implements Command {
             });
         }
         if (a.has("--python-model")) {
-            files.add(testbenchDir.resolve(name + ".py"), CoreBundle.pythonModel(datapath, dev.hsig.python.PythonPrinter.moduleName(name),
-                    iface));
+            files.add(testbenchDir.resolve(name + ".py"), CoreBundle.pythonModel(datapath,
+                    dev.hsig.python.PythonPrinter.moduleName(name), iface, binarizer));
         }
         files.commit();
         Warnings.print(datapath, err);

@@ -40,6 +40,11 @@ public final class PythonPrinter implements Node.Visitor<String> {
         return new PythonPrinter(datapath).text(datapath, name, header);
     }
 
+    /** As above, with {@code random} and {@code binarize} for a binarized core. */
+    public static String emit(Datapath datapath, String name, List<String> header, dev.hsig.binarize.Binarizer b) {
+        return emit(datapath, name, header) + PythonBinarizer.functions(b);
+    }
+
     private String text(Datapath d, String name, List<String> header) {
         QFormat in = d.config().input();
         QFormat out = d.config().output();

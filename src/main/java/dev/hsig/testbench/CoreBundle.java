@@ -122,8 +122,15 @@ public record CoreBundle(String name, Hdl hdl, String core, String testbench, by
 
     /** The golden model as one pure Python 3 module, NAME.py, with the core's header. */
     public static String pythonModel(Datapath datapath, String name, Interface iface) {
-        return dev.hsig.python.PythonPrinter.emit(datapath, name, CoreHeader.lines(datapath, name, iface,
-                "Python model of hsig core"));
+        return pythonModel(datapath, name, iface, null);
+    }
+
+    /** As above, with {@code random(n, lane)} and {@code binarize} for a binarized core (null for none). */
+    public static String pythonModel(Datapath datapath, String name, Interface iface, Binarizer binarizer) {
+        List<String> header = CoreHeader.lines(datapath, name, iface, Hdl.VERILOG, "Python model of hsig core",
+                binarizer);
+        return binarizer == null ? dev.hsig.python.PythonPrinter.emit(datapath, name, header)
+                : dev.hsig.python.PythonPrinter.emit(datapath, name, header, binarizer);
     }
 
     /** The Verilog core's text (the field name of earlier versions). */

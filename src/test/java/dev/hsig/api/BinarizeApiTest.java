@@ -76,8 +76,8 @@ class BinarizeApiTest {
                 .contains("draws no random words"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sign.bit(0, 0, 2)).getMessage()
                 .contains("lane 2 is not valid: expected 0 to 1"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> sign.pythonModel("k")).getMessage()
-                .contains("models p"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sign.dpi("k")).getMessage()
+                .contains("checks p"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Core.builder().binarize("stochastic").build())
                 .getMessage().contains("needs a clock"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Core.builder().binarize("stochastic")

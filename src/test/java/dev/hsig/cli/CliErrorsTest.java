@@ -179,8 +179,6 @@ class CliErrorsTest {
                         "--binarize", "deterministic"),
                 bad("--output UQ4.0 is not one", gen, "--output", "UQ4.0", "--binarize", "deterministic"),
                 bad("--dpi is not valid with --binarize", gen, "--binarize", "deterministic", "--dpi"),
-                bad("--python-model is not valid with --binarize", gen, "--binarize", "deterministic",
-                        "--python-model"),
                 bad("--binarize 'yes'", "report", "--binarize", "yes"),
                 bad("--bits '40'", "random", "--bits", "40"),
                 bad("--lanes '1'", "random", "--lanes", "1"));

@@ -186,8 +186,8 @@ public record Binarizer(Mode mode, long seed, int bits, int lanes) {
             l.add("           the counter advances once per output delivered (" + deliveredWhen + "), never on an idle,"
                     + " stalled or ce-low cycle");
         } else {
-            l.add("binarize : deterministic (sign): y[i] = 1 (+1) when p >= 1/2, else 0 (-1); p = f(x) rounded as above"
-                    + (bits > 0 ? "" : ""));
+            l.add("binarize : deterministic (sign): y[i] = 1 (+1) when p >= 1/2, else 0 (-1); p = f(x) rounded floor, so"
+                    + " exactly when f(x) >= 1/2");
         }
         l.add("           one bit per lane, 1 for +1 and 0 for -1 (the XNOR-popcount convention)");
         return l;

@@ -1,6 +1,7 @@
 package dev.hsig.cli;
 
 import dev.hsig.InvalidInputException;
+import dev.hsig.arithmetic.RoundingMode;
 import dev.hsig.binarize.Binarizer;
 import dev.hsig.hdl.Interface;
 import dev.hsig.spec.Config;
@@ -19,10 +20,28 @@ final class BinarizeOptions {
                                     function into [0, 1] with an unsigned output UQm.F (p = p_raw / 2^F);
                                     stochastic: 1 when r < p_raw, r from a seeded source that takes every F-bit
                                     value once per 2^F outputs, so P(+1) = p_raw / 2^F exactly (needs a clock:
-                                    --pipeline >= 1); deterministic: 1 when p >= 1/2
+                                    --pipeline >= 1); deterministic: 1 when f(x) >= 1/2 (p is
+                                    then rounded floor, which makes that exact)
                   --seed S          stochastic only: 0 to 2^63 - 1 (default %d), the counter's start and the
                                     lanes' keys
                 """.formatted(Binarizer.DEFAULT_SEED);
+    }
+
+    /**
+     * The configuration a binarized core computes p in: deterministic binarization rounds toward -infinity, the one
+     * mode in which p >= 1/2 exactly when f(x) >= 1/2 (2^(F-1) is a whole number of ulps, and floor never crosses
+     * it); asking for another is one line.
+     */
+    static Config config(Arguments a, Config c) {
+        if (!a.has("--binarize") || Binarizer.Mode.parse(a.value("--binarize")) != Binarizer.Mode.DETERMINISTIC
+                || c.rounding() == RoundingMode.FLOOR) {
+            return c;
+        }
+        if (a.has("--rounding") || a.value("--output", "").toUpperCase(java.util.Locale.ROOT).contains("AP_")) {
+            throw new InvalidInputException("--rounding " + c.rounding().cliName() + " is not valid with --binarize"
+                    + " deterministic: it rounds p toward -infinity (floor), so that p >= 1/2 exactly when f(x) >= 1/2");
+        }
+        return c.with(RoundingMode.FLOOR);
     }
 
     /** The binarizer asked for, or null; one line for a combination that cannot be built. */

@@ -98,7 +98,7 @@ final class GenerateCommand implements Command {
         if (a.has("--verilog-dir") && a.has("--core-dir")) {
             throw new InvalidInputException("--verilog-dir and --core-dir are the same option: give one of them");
         }
-        Config config = Options.config(a);
+        Config config = BinarizeOptions.config(a, Options.config(a));
         long vectors = vectorCount(a.value("--vectors"), config);
         Datapath datapath = DatapathPlanner.plan(config);
         Interface iface = InterfaceOptions.of(a, datapath);

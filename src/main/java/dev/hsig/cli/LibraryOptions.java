@@ -54,7 +54,7 @@ public final class LibraryOptions {
         }
         Arguments a = Arguments.parse("generate", argv.toArray(String[]::new), 1, VALUES,
                 Options.union(InterfaceOptions.FLAGS, Options.MODEL_FLAGS), false);
-        dev.hsig.spec.Config c = Options.config(a);
+        dev.hsig.spec.Config c = BinarizeOptions.config(a, Options.config(a));
         Datapath d = DatapathPlanner.plan(c);
         Interface iface = InterfaceOptions.of(a, d);
         return new Parsed(d, iface, Hdl.parse(a.value("--hdl", "verilog")), BinarizeOptions.of(a, c, iface));

@@ -50,7 +50,7 @@ final class ReportCommand implements Command {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InvalidInputException("--format '" + format + "' is not valid: expected text or json");
         }
-        Datapath d = DatapathPlanner.plan(Options.config(a));
+        Datapath d = DatapathPlanner.plan(BinarizeOptions.config(a, Options.config(a)));
         Warnings.print(d, err);
         Map<String, Object> report = Report.of(d, true);
         if (a.has("--target-mhz")) {

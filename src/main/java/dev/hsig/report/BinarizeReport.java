@@ -34,7 +34,8 @@ public final class BinarizeReport {
                     + b.bits() + " exactly");
             m.put("probability_error_bound", d.errorBound() + " of 2^-" + b.bits() + ", the core's rounding error of p");
         } else {
-            m.put("rule", "+1 when p >= 1/2, p = f(x) rounded " + d.config().rounding().cliName());
+            m.put("rule", "+1 when p >= 1/2, p = f(x) rounded " + d.config().rounding().cliName()
+                    + ": exactly when f(x) >= 1/2");
         }
         TreeSet<Long> words = new TreeSet<>(List.of(in.minRaw(), in.maxRaw()));
         for (String v : SAMPLES) {

@@ -46,6 +46,11 @@ public record Config(Activation function, QFormat input, QFormat output, Roundin
         return new Config(function, input, output, rounding, overflow, terms, other, target, semantics);
     }
 
+    /** The same configuration rounded another way. */
+    public Config with(RoundingMode other) {
+        return new Config(function, input, output, other, overflow, terms, implementation, target, semantics);
+    }
+
     /** The same configuration for another target (whose area auto minimizes). */
     public Config with(Target other) {
         return new Config(function, input, output, rounding, overflow, terms, implementation, other, semantics);

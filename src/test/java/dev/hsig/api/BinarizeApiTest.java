@@ -22,12 +22,12 @@ class BinarizeApiTest {
     @TempDir
     Path temp;
 
-    /** Under floor rounding p >= 1/2 exactly when f(x) >= 1/2: checked on every Q4.8 input against f computed here. */
+    /** The sign rule is exact: +1 exactly when f(x) >= 1/2, on every Q4.8 input, against f computed here. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"keras,1/5,1/2", "pytorch,1/6,1/2", "courbariaux,1/2,1/2", "custom,3/7,1/3"})
-    void deterministicUnderFloorIsExactlyTheSignRule(String function, String alpha, String beta) {
-        Core.Builder b = Core.builder().function(function).input("Q4.8").output("UQ1.8").rounding("floor")
-                .binarize("deterministic");
+    void deterministicBinarizationIsExactlyTheSignRule(String function, String alpha, String beta) {
+        // No rounding given: deterministic binarization takes floor itself.
+        Core.Builder b = Core.builder().function(function).input("Q4.8").output("UQ1.8").binarize("deterministic");
         if (function.equals("custom")) {
             b.alpha(alpha).beta(beta);
         }

@@ -180,6 +180,8 @@ class CliErrorsTest {
                 bad("--output UQ4.0 is not one", gen, "--output", "UQ4.0", "--binarize", "deterministic"),
                 bad("--dpi is not valid with --binarize", gen, "--binarize", "deterministic", "--dpi"),
                 bad("--binarize 'yes'", "report", "--binarize", "yes"),
+                bad("--rounding nearest-even is not valid with --binarize deterministic", gen, "--binarize",
+                        "deterministic", "--rounding", "nearest-even"),
                 bad("--bits '40'", "random", "--bits", "40"),
                 bad("--lanes '1'", "random", "--lanes", "1"));
     }
